@@ -1,0 +1,41 @@
+"""The explanation texts: each topic's template, rendered in one language.
+
+The result page includes the same templates (`advice/topics/<code>.html#body`); `advise`
+prints them as plain text, so the page and the command always say the same thing.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from rules.advice import Advice
+
+SPACES = re.compile(r"\s+")
+
+
+def plain_text(markup: str) -> str:
+    return SPACES.sub(" ", html.unescape(strip_tags(markup))).strip()
+
+
+def topic_context(advice: Advice) -> dict:
+    return {"advice": advice, "scenario": advice.scenario, "lc": advice.learning_credit}
+
+
+def explanation(advice: Advice, language: str) -> list[dict]:
+    context = topic_context(advice)
+    entries = []
+    with translation.override(language):
+        for topic in advice.topics:
+            template = f"advice/topics/{topic.code}.html"
+            entries.append({
+                "topic": topic.code,
+                "title": plain_text(render_to_string(f"{template}#title", context)),
+                "text": plain_text(render_to_string(f"{template}#body", context)),
+                "sources": [{"title": s.title, "url": s.url,
+                             "valid_from": s.valid_from.isoformat()} for s in topic.sources],
+            })
+    return entries

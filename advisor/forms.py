@@ -1,0 +1,180 @@
+"""One form per wizard step. Each owns its labels, hints and summary; field names are the
+query-string keys of `querystring`, so a submitted step is already part of the permalink.
+
+The forms check each field on its own (type, choices, range); what depends on several answers
+(earned not above taken, a year not in the future...) is checked once, by `rules.scenario`,
+and its errors are shown next to the field they name (`scenario_errors`).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.core.validators import MaxValueValidator
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
+
+from rules.calendar import AcademicYear
+from rules.scenario import FIRST_YEAR, MAX_CREDITS, MAX_CREDITS_TO_FINISH
+
+RESIDENCE_CHOICES = [
+    ("flanders", _("Flanders")),
+    ("brussels", _("Brussels-Capital Region")),
+    ("wallonia", _("Wallonia")),
+    ("german-community", _("German-speaking Community (Ostbelgien)")),
+    ("netherlands", _("The Netherlands")),
+    ("elsewhere", _("Elsewhere")),
+]
+SYSTEM_CHOICES = [
+    ("flanders", _("Dutch-speaking higher education in Flanders or Brussels")),
+    ("french-community", _("French-speaking higher education (Wallonia-Brussels Federation)")),
+    ("netherlands", _("Higher education in the Netherlands")),
+]
+PROGRAMME_CHOICES = [
+    ("bachelor", _("Bachelor")),
+    ("master", _("Master")),
+    ("graduaat", _("Graduaat (HBO5)")),
+    ("associate-degree", _("Associate degree (the Netherlands)")),
+    ("bridging", _("Bridging programme (schakelprogramma)")),
+    ("preparatory", _("Preparatory programme (voorbereidingsprogramma)")),
+    ("advanced-bachelor", _("Bachelor after bachelor (banaba)")),
+    ("advanced-master", _("Master after master (manama)")),
+    ("teacher-training-short", _("Shortened educational programme or specific teacher training")),
+    ("postgraduate", _("Postgraduate")),
+    ("doctorate", _("Doctorate")),
+]
+CONTRACT_CHOICES = [
+    ("diploma", _("Diploma contract")),
+    ("credit", _("Credit contract")),
+    ("exam", _("Exam contract")),
+]
+def month_choices():
+    return [("", _("Month"))] + [(f"{m:02d}", MONTHS[m]) for m in range(1, 13)]
+
+
+def academic_year_choices(today: date):
+    current = AcademicYear.of(today)
+    years = [AcademicYear(y) for y in range(current.start, FIRST_YEAR.start - 1, -1)]
+    return [("", _("Choose a year"))] + [(str(y), str(y)) for y in years]
+
+
+class Step(forms.Form):
+    """A wizard step: a title (the question), and a summary for 'check your answers'."""
+    title = ""
+    template_name = "advice/step_form.html"
+
+    def summary(self) -> list[tuple[str, str]]:
+        """(question, answer) pairs for the check page, from the cleaned data."""
+        rows = []
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if isinstance(field, forms.ChoiceField):
+                value = dict(field.choices).get(value, value)
+            rows.append((field.label, value if value not in (None, "") else "—"))
+        return rows
+
+
+class ResidenceForm(Step):
+    title = _("Where does the student live?")
+    r = forms.ChoiceField(
+        label=_("Where does the student live?"), choices=RESIDENCE_CHOICES,
+        widget=forms.RadioSelect,
+        help_text=_("Their official address. It decides which family allowance scheme applies, "
+                    "wherever they study."),
+        error_messages={"required": _("Choose where the student lives.")},
+    )
+
+
+class SystemForm(Step):
+    title = _("Where do you study?")
+    s = forms.ChoiceField(
+        label=_("Where do you study?"), choices=SYSTEM_CHOICES, widget=forms.RadioSelect,
+        help_text=_("The education system of most of your enrolments. You can set another one "
+                    "per year later."),
+        error_messages={"required": _("Choose where you study.")},
+    )
+
+
+class AboutForm(Step):
+    title = _("When were you born?")
+    bm = forms.ChoiceField(label=_("Birth month"), required=False)
+    by = forms.IntegerField(label=_("Birth year"), required=False, min_value=1900,
+                            widget=forms.NumberInput(attrs={"inputmode": "numeric",
+                                                            "autocomplete": "bday-year"}))
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bm"].choices = month_choices()
+        self.fields["by"].validators.append(MaxValueValidator(today.year))
+        self.fields["by"].widget.attrs["max"] = today.year
+        self.fields["by"].help_text = _("Only the month and year, for the age limits of the "
+                                        "family allowance. You may leave them empty.")
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("bm")) != bool(data.get("by")):
+            missing = "by" if data.get("bm") else "bm"
+            self.add_error(missing, _("Give both the month and the year, or neither."))
+        return data
+
+
+class FinishForm(Step):
+    title = _("How many credits do you still need to finish your programme?")
+    f = forms.IntegerField(
+        label=_("Credits still needed to finish your programme"), required=False,
+        min_value=0, max_value=MAX_CREDITS_TO_FINISH,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text=_("For example 60 if you have one full year left. Leave empty if you do not "
+                    "know: the page then cannot say whether your learning credit is enough."),
+    )
+
+
+class EnrolmentRowForm(forms.Form):
+    """One academic year's enrolment in one programme; fields named `y0`, `p0`, ... ."""
+    y = forms.ChoiceField(label=_("Academic year"),
+                          error_messages={"required": _("Choose the academic year.")})
+    x = forms.ChoiceField(label=_("Studied in"), required=False)
+    p = forms.ChoiceField(label=_("Programme"), choices=[("", _("Choose"))] + PROGRAMME_CHOICES,
+                          error_messages={"required": _("Choose the programme.")})
+    k = forms.ChoiceField(label=_("Contract"), choices=CONTRACT_CHOICES, initial="diploma",
+                          required=False)
+    t = forms.IntegerField(label=_("Credits taken"), min_value=0, max_value=MAX_CREDITS,
+                           help_text=_("Without exemptions."),
+                           error_messages={"required": _("Enter the credits you enrolled for.")},
+                           widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    e = forms.IntegerField(label=_("Credits earned"), min_value=0, max_value=MAX_CREDITS,
+                           required=False,
+                           help_text=_("Passed with a credit. Empty while the results are not "
+                                       "known."),
+                           widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    l = forms.IntegerField(label=_("Credits tolerated or deliberated"), min_value=0,  # noqa: E741
+                           max_value=MAX_CREDITS, required=False,
+                           help_text=_("Passed without a credit. Optional."),
+                           widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    d = forms.BooleanField(label=_("Degree obtained at the end of this year"), required=False)
+
+    def __init__(self, *args, index: int, today: date, **kwargs):
+        self.index = index
+        super().__init__(*args, **kwargs)
+        self.fields["y"].choices = academic_year_choices(today)
+        self.fields["x"].choices = [("", pgettext_lazy("system", "Same as above"))] + \
+            SYSTEM_CHOICES
+
+    def add_prefix(self, field_name):
+        return f"{field_name}{self.index}"
+
+
+STEPS = {
+    "residence": ResidenceForm,
+    "system": SystemForm,
+    "about": AboutForm,
+    "finish": FinishForm,
+}
+
+SCENARIO_FIELD = {  # scenario path -> form field key (rows: key + index)
+    "residence": "r", "education_system": "s", "birth_month": "by",
+    "credits_to_finish": "f",
+    "academic_year": "y", "system": "x", "programme": "p", "contract": "k",
+    "credits_taken": "t", "credits_earned": "e", "credits_tolerated": "l",
+    "degree_obtained": "d",
+}

@@ -1,0 +1,35 @@
+"""Formatting for the advice pages: money, the balance chart."""
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def euro(amount: Decimal) -> str:
+    places = 0 if amount == amount.to_integral_value() else 2
+    return f"€\u00a0{number_format(amount, places, use_l10n=True, force_grouping=True)}"
+
+
+@register.inclusion_tag("advice/chart.html")
+def balance_chart(lc):
+    """A small line chart of the balance at the end of each year (after enrolment while a year
+    runs), with the start and rebuild lines for orientation."""
+    width, height, pad_x, pad_y = 560, 200, 44, 24
+    points = [y.closing if y.closing is not None else y.after_enrolment for y in lc.years]
+    top = max(points + [lc.start, lc.figures.bonus + lc.start]) + 10
+    bottom = min(points + [0]) - 10
+    def y_of(value):
+        return round(pad_y + (top - value) * (height - 2 * pad_y) / (top - bottom), 1)
+    step = (width - 2 * pad_x) / max(1, len(points) - 1)
+    dots = [{"x": round(pad_x + i * step, 1), "y": y_of(v), "value": v,
+             "label": str(lc.years[i].academic_year)} for i, v in enumerate(points)]
+    return {
+        "width": width, "height": height, "dots": dots,
+        "polyline": " ".join(f"{d['x']},{d['y']}" for d in dots),
+        "guides": [{"y": y_of(v), "value": v} for v in sorted({0, lc.figures.rebuild_target,
+                                                                lc.start})],
+        "left": pad_x, "right": width - pad_x,
+    }

@@ -1,0 +1,18 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import path
+from django.views.i18n import set_language
+
+from . import views
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("", views.root),
+    path("bare/", views.bare, name="bare"),  # the benchmark's baseline
+]
+urlpatterns += i18n_patterns(
+    path("", views.start, name="start"),
+    path("step/<slug:name>/", views.step, name="step"),
+    path("check/", views.check, name="check"),
+    path("result/", views.result, name="result"),
+    prefix_default_language=True,
+)

@@ -1,0 +1,170 @@
+"""Function views: read the answers from the query string, call the rules, render."""
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language_from_request
+from django.views.decorators.vary import vary_on_headers
+
+from rules.advice import advise
+from rules.scenario import ScenarioError, parse_scenario
+
+from . import forms as f
+from .errors import scenario_errors, step_of_path
+from .querystring import to_data
+from .wizard import next_step, previous_step, rows_of, state_of, steps_for, with_rows
+
+
+def root(request):
+    return redirect(reverse("start").replace("/nl/", f"/{get_language_from_request(request)}/"))
+
+
+def bare(request):
+    return HttpResponse("ok")
+
+
+def start(request):
+    return render(request, "advice/start.html", {"first_step": steps_for(state_of(request.GET))[0]})
+
+
+def url(name: str, state, **extra) -> str:
+    """The URL of a step ('check', 'result' or a step name) carrying the answers."""
+    base = reverse(name) if name in ("check", "result") else reverse("step", args=[name])
+    query = state.copy()
+    for key, value in extra.items():
+        query[key] = value
+    return f"{base}?{query.urlencode()}" if query else base
+
+
+def _after(step: str, state, request) -> str:
+    if request.GET.get("return") == "check":
+        return url("check", state)
+    following = next_step(step, state)
+    return url(following, state) if following else url("check", state)
+
+
+@vary_on_headers("HX-Request")
+def step(request, name):
+    if name == "years":
+        return years(request)
+    if name not in f.STEPS:
+        raise Http404
+    state = state_of(request.GET)
+    form_class = f.STEPS[name]
+    kwargs = {"today": timezone.localdate()} if form_class is f.AboutForm else {}
+    status = 200
+    if "go" in request.GET:
+        form = form_class(request.GET, **kwargs)
+        if form.is_valid():
+            return redirect(_after(name, state, request))
+        status = 400
+    else:
+        form = form_class(initial=state.dict(), **kwargs)
+    return render(request, "advice/step.html", _step_context(request, name, state, form),
+                  status=status)
+
+
+def _step_context(request, name, state, form, **more) -> dict:
+    own = set(form.fields) if form else set()
+    previous = previous_step(name, state)
+    return {
+        "step": name, "form": form, "more": more,
+        "hidden": [(k, v) for k, values in state.lists() if k not in own for v in values],
+        "back_url": url(previous, state) if previous else reverse("start"),
+        "returning": request.GET.get("return") == "check",
+        "steps": steps_for(state),
+        **more,
+    }
+
+
+def _row_forms(state, *, bound: bool):
+    today = timezone.localdate()
+    rows = rows_of(state) or [{}]
+    return [f.EnrolmentRowForm(state if bound else None, index=i, today=today,
+                               initial=None if bound else {k: v for k, v in row.items()})
+            for i, row in enumerate(rows)]
+
+
+@vary_on_headers("HX-Request")
+def years(request):
+    state = state_of(request.GET)
+    rows = rows_of(state)
+    if "add" in request.GET:
+        state = with_rows(state, (rows or [{}]) + [{}])
+    elif "remove" in request.GET and request.GET["remove"].isdigit():
+        drop = int(request.GET["remove"])
+        state = with_rows(state, [r for i, r in enumerate(rows) if i != drop] or [{}])
+    status = 200
+    submitted = "go" in request.GET
+    row_forms = _row_forms(state, bound=submitted)
+    if submitted:
+        valid = all(form.is_valid() for form in row_forms)
+        if valid:
+            valid = not _add_scenario_errors(state, row_forms)
+        if valid:
+            return redirect(_after("years", state, request))
+        status = 400
+    context = _step_context(request, "years", state, None, row_forms=row_forms)
+    context["hidden"] = [(k, v) for k, v in context["hidden"]
+                         if not any(k.startswith(key) and k[len(key):].isdigit()
+                                    for key in ("y", "x", "p", "k", "t", "e", "l", "d"))]
+    if request.htmx and not submitted:
+        return render(request, "advice/step.html#rows", context)
+    return render(request, "advice/step.html", context, status=status)
+
+
+def _add_scenario_errors(state, row_forms) -> bool:
+    """Put the scenario's cross-field errors on the rows; True when there were any."""
+    try:
+        parse_scenario(to_data(state), today=timezone.localdate())
+    except ScenarioError as exc:
+        found = False
+        for index, key, message in scenario_errors(exc):
+            if index is not None and index < len(row_forms) and key in row_forms[index].fields:
+                row_forms[index].add_error(key, message)
+                found = True
+        return found
+    return False
+
+
+def check(request):
+    state = state_of(request.GET)
+    today = timezone.localdate()
+    sections = []
+    for name in steps_for(state):
+        if name == "years":
+            row_forms = [form for form in _row_forms(state, bound=True)]
+            ok = bool(rows_of(state)) and all(form.is_valid() for form in row_forms)
+            sections.append({"step": name, "rows": row_forms if ok else None, "ok": ok,
+                             "change_url": url(name, state, **{"return": "check"})})
+            continue
+        form_class = f.STEPS[name]
+        kwargs = {"today": today} if form_class is f.AboutForm else {}
+        form = form_class(state, **kwargs)
+        ok = form.is_valid()
+        sections.append({"step": name, "title": form.title, "ok": ok,
+                         "summary": form.summary() if ok else None,
+                         "change_url": url(name, state, **{"return": "check"})})
+    return render(request, "advice/check.html", {
+        "sections": sections, "result_url": url("result", state),
+        "complete": all(s["ok"] for s in sections),
+        "back_url": url(steps_for(state)[-1], state),
+    })
+
+
+def result(request):
+    state = state_of(request.GET)
+    try:
+        scenario = parse_scenario(to_data(state), today=timezone.localdate())
+    except ScenarioError as exc:
+        problems = [{"message": message, "url": url(step_of_path(index, key), state)}
+                    for index, key, message in scenario_errors(exc)]
+        return render(request, "advice/invalid.html", {"problems": problems}, status=400)
+    advice = advise(scenario)
+    return render(request, "advice/result.html", {
+        "advice": advice, "scenario": scenario, "lc": advice.learning_credit,
+        "check_url": url("check", state), "state": state,
+        "permalink": request.build_absolute_uri(),
+    })

@@ -1,0 +1,61 @@
+"""One call from a scenario to everything the advisor says about it (numbers and topics)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import parameters
+from .learning_credit import LearningCredit, learning_credit
+from .scenario import Scenario
+from .sources import Source, sources_for
+
+
+@dataclass(frozen=True)
+class Topic:
+    code: str  # names the template that explains it
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Advice:
+    scenario: Scenario
+    learning_credit: LearningCredit | None
+    topics: tuple[Topic, ...]
+
+    # Filled in by later parts of the rules; None until they exist.
+    family_allowance: object = None
+    tuition_halving: object = None
+    progression: object = None
+
+
+def advise(scenario: Scenario) -> Advice:
+    lc = learning_credit(scenario)
+    return Advice(scenario=scenario, learning_credit=lc,
+                  topics=tuple(Topic(code, sources_for(code))
+                               for code in _topic_codes(scenario, lc)))
+
+
+def _topic_codes(scenario: Scenario, lc: LearningCredit | None) -> list[str]:
+    if lc is None:
+        return []
+    codes = ["learning_credit"]
+    if lc.results_pending:
+        codes.append("learning_credit_running_year")
+    codes += ["learning_credit_insufficient", "learning_credit_rebuild"]
+    if study_efficiency_applies(scenario):
+        codes.append("study_efficiency")
+    codes.append("credits_vs_learning_credit")
+    return codes
+
+
+def study_efficiency_applies(scenario: Scenario) -> bool:
+    """A Flemish bachelor started from 2023-2024 (RULES.md §1.8)."""
+    bachelors = [e for e in scenario.in_system("flanders") if e.programme == "bachelor"
+                 and e.contract == "diploma"]
+    if not bachelors:
+        return False
+    first = bachelors[0].academic_year
+    try:
+        parameters.get("learning_credit.study_efficiency", on=first.first_day)
+    except parameters.NoValue:
+        return False
+    return True

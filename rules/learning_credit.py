@@ -1,0 +1,265 @@
+"""The Flemish learning credit (leerkrediet), year by year (RULES.md §1.1-1.5).
+
+Each academic year from the first Flemish enrolment to the later of the last enrolment and the
+advice's year: the rebuild is added first, then the credits taken are deducted; when the results
+are known, earned credits come back (the first ones under a diploma contract twice, the bonus),
+and a first master degree deducts the start credit again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from . import parameters
+from .calendar import AcademicYear, years_between
+from .scenario import Enrolment, Scenario
+
+# Programmes whose diploma contract draws on the learning credit (RULES.md §1.1). Under a credit
+# contract every unit draws on it; under an exam contract nothing does.
+DEDUCTING_DIPLOMA_PROGRAMMES = frozenset({"bachelor", "master"})
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    trigger: str  # "master" | "no-enrolment" | "graduaat"
+    from_year: AcademicYear
+
+
+@dataclass(frozen=True)
+class Year:
+    academic_year: AcademicYear
+    enrolled: bool  # any enrolment in Flemish higher education that year
+    opening: int
+    rebuild: int
+    taken: int  # credits deducted at enrolment
+    after_enrolment: int
+    returned: int | None  # None while the results are unknown
+    bonus: int | None
+    master_deduction: int
+    closing: int | None
+    not_deducted: int  # credits taken in enrolments outside the learning credit
+    tolerated: int  # tolerated or deliberated credits: taken, lost
+
+    @property
+    def lost(self) -> int | None:
+        return None if self.returned is None else self.taken - self.returned
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the balance becomes if the running year ends with `earned` credits."""
+    share: str  # "all" | "half" | "none"
+    earned: int
+    closing: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The dated figures the explanation quotes, as they apply on the advice's day."""
+    start: int
+    bonus: int
+    master_deduction: int
+    rebuild_target: int
+    rebuild_per_year: int
+    higher_fee_max_per_credit: Decimal
+    appeal_days: int
+
+
+@dataclass(frozen=True)
+class ChangeOfProgramme:
+    """What comes back if a student changes programme on the advice's day (RULES.md §1.6)."""
+    phase: str  # "full" | "half" | "passed-only"
+    full_refund_before: date
+    half_refund_until: date
+    first_bachelor_year: bool  # the legal fallback is for first-time bachelor students only
+
+
+@dataclass(frozen=True)
+class LearningCredit:
+    start: int
+    years: tuple[Year, ...]
+    balance: int
+    bonus_remaining: int
+    rebuild: Rebuild | None
+    sufficient: bool | None
+    credits_to_finish: int | None
+    running_year_outcomes: tuple[Outcome, ...]  # empty unless the last year's results are unknown
+    change_of_programme: ChangeOfProgramme | None  # None unless the last year's results are unknown
+    figures: Figures
+
+    @property
+    def bonus_received(self) -> int:
+        return sum(y.bonus or 0 for y in self.years)
+
+    @property
+    def tolerated(self) -> int:
+        return sum(y.tolerated for y in self.years)
+
+    @property
+    def not_deducted(self) -> int:
+        return sum(y.not_deducted for y in self.years)
+
+    @property
+    def current(self) -> Year:
+        return self.years[-1]
+
+    @property
+    def results_pending(self) -> bool:
+        return self.current.closing is None
+
+    @property
+    def master_year(self) -> Year | None:
+        return next((y for y in self.years if y.master_deduction), None)
+
+
+def deducts(enrolment: Enrolment) -> bool:
+    """Does this enrolment draw on the learning credit? (RULES.md §1.1)"""
+    if enrolment.system != "flanders" or enrolment.contract == "exam":
+        return False
+    if enrolment.contract == "credit":
+        return True
+    return enrolment.programme in DEDUCTING_DIPLOMA_PROGRAMMES
+
+
+def is_first_master_degree(enrolment: Enrolment) -> bool:
+    return enrolment.programme == "master" and enrolment.degree_obtained
+
+
+def learning_credit(scenario: Scenario) -> LearningCredit | None:
+    """The learning credit for a scenario, or None without a Flemish enrolment."""
+    flemish = scenario.in_system("flanders")
+    if not flemish:
+        return None
+    result = _compute(scenario, flemish)
+    if result.results_pending:
+        result = replace(result, running_year_outcomes=_outcomes(scenario, flemish),
+                         change_of_programme=_change_of_programme(scenario))
+    return result
+
+
+def _change_of_programme(scenario: Scenario) -> ChangeOfProgramme:
+    year = scenario.current_year
+    full_before = year.day(parameters.get("learning_credit.change_full_refund_before",
+                                          on=scenario.as_of))
+    half_until = year.day(parameters.get("learning_credit.change_half_refund_until",
+                                         on=scenario.as_of))
+    if scenario.as_of < full_before:
+        phase = "full"
+    elif scenario.as_of <= half_until:
+        phase = "half"
+    else:
+        phase = "passed-only"
+    first = scenario.enrolments[0]
+    first_bachelor_year = (first.academic_year == year and first.programme == "bachelor"
+                           and first.contract == "diploma")
+    return ChangeOfProgramme(phase, full_before, half_until, first_bachelor_year)
+
+
+def _outcomes(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> tuple[Outcome, ...]:
+    pending = [e for e in flemish if not e.results_known and deducts(e)]
+    outcomes = []
+    for share, fraction in (("all", 1), ("half", 0.5), ("none", 0)):
+        assumed = tuple(replace(e, credits_earned=int(e.credits_taken * fraction))
+                        if e in pending else e for e in flemish)
+        closing = _compute(scenario, assumed).current.closing
+        if closing is not None:
+            outcomes.append(Outcome(share, sum(int(e.credits_taken * fraction) for e in pending),
+                                    closing))
+    return tuple(outcomes)
+
+
+def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCredit:
+    first_year = flemish[0].academic_year
+    last_year = max(flemish[-1].academic_year, scenario.current_year)
+
+    def p(name: str, year: AcademicYear) -> int:
+        return parameters.get(f"learning_credit.{name}", on=year.first_day)
+
+    start = p("start", first_year)
+    balance = start
+    bonus_used = 0
+    rebuild: Rebuild | None = None
+    rebuild_complete = False
+    holds_master = False
+    graduaat_diploma = False
+    previous_deducting = True  # the year before the first enrolment is not a gap year
+    years = []
+    for year in years_between(first_year, last_year):
+        this_year = [e for e in flemish if e.academic_year == year]
+        deducting = [e for e in this_year if deducts(e)]
+        target = p("rebuild_target", year)
+        opening = balance
+
+        if rebuild is None and balance < target:
+            if not holds_master and not previous_deducting:
+                rebuild = Rebuild("no-enrolment", year)
+            elif graduaat_diploma and deducting:
+                rebuild = Rebuild("graduaat", year)
+        added = 0
+        if rebuild and rebuild.from_year <= year and not rebuild_complete:
+            step = target - balance if rebuild.trigger == "graduaat" else p("rebuild_per_year", year)
+            added = max(0, min(step, target - balance))
+            rebuild_complete = balance + added >= target  # the rebuild ends on reaching it
+        balance += added
+
+        taken = sum(e.credits_taken for e in deducting)
+        balance -= taken
+        after_enrolment = balance
+
+        returned = bonus = None
+        master_deduction = 0
+        if all(e.results_known for e in deducting):
+            returned = sum(e.credits_earned for e in deducting)
+            bonus_left = 0 if rebuild else p("bonus", year) - bonus_used
+            earned_diploma = sum(e.credits_earned for e in deducting if e.contract == "diploma")
+            bonus = min(bonus_left, earned_diploma)
+            bonus_used += bonus
+            balance += returned + bonus
+            if not holds_master and any(map(is_first_master_degree, this_year)):
+                master_deduction = p("master_deduction", year)
+                balance -= master_deduction
+                holds_master = True
+                if rebuild is None and balance < target:
+                    rebuild = Rebuild("master", year.next())
+            graduaat_diploma = graduaat_diploma or any(
+                e.programme == "graduaat" and e.degree_obtained for e in this_year)
+        closing = balance if returned is not None else None
+        years.append(Year(
+            academic_year=year, enrolled=bool(this_year), opening=opening, rebuild=added,
+            taken=taken, after_enrolment=after_enrolment, returned=returned, bonus=bonus,
+            master_deduction=master_deduction, closing=closing,
+            not_deducted=sum(e.credits_taken for e in this_year if not deducts(e)),
+            tolerated=sum(e.credits_tolerated or 0 for e in deducting),
+        ))
+        previous_deducting = bool(deducting)
+
+    current = years[-1]
+    final_balance = current.closing if current.closing is not None else current.after_enrolment
+    bonus_total = p("bonus", first_year)
+    return LearningCredit(
+        start=start, years=tuple(years), balance=final_balance,
+        bonus_remaining=0 if rebuild else bonus_total - bonus_used, rebuild=rebuild,
+        sufficient=sufficient(final_balance, scenario.credits_to_finish),
+        credits_to_finish=scenario.credits_to_finish, running_year_outcomes=(),
+        change_of_programme=None,
+        figures=figures(scenario.as_of),
+    )
+
+
+def figures(on: date) -> Figures:
+    def p(name):
+        return parameters.get(f"learning_credit.{name}", on=on)
+    return Figures(start=p("start"), bonus=p("bonus"), master_deduction=p("master_deduction"),
+                   rebuild_target=p("rebuild_target"), rebuild_per_year=p("rebuild_per_year"),
+                   higher_fee_max_per_credit=p("higher_fee_max_per_credit"),
+                   appeal_days=p("appeal_days"))
+
+
+def sufficient(balance: int, credits_to_finish: int | None) -> bool | None:
+    """RULES.md §1.5: insufficient at zero or below, or below the credits still needed."""
+    if balance <= 0:
+        return False
+    if credits_to_finish is None:
+        return None
+    return balance >= credits_to_finish

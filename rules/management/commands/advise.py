@@ -1,0 +1,49 @@
+"""`python manage.py advise FILE`: the scenario contract (SCENARIO.md) on the command line."""
+import json
+import sys
+from datetime import date
+
+from django.core.management.base import BaseCommand
+from django.urls import reverse
+from django.utils import translation
+
+from advisor.explain import explanation
+from advisor.querystring import to_query
+from rules.advice import advise
+from rules.output import to_json
+from rules.scenario import ScenarioError, parse_scenario
+
+BAD_INPUT = 2
+
+
+class Command(BaseCommand):
+    help = "Read a scenario as JSON (FILE or - for stdin) and print the advice as JSON."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="scenario JSON file, or - for standard input")
+        parser.add_argument("--permalink", action="store_true",
+                            help="print the result page's path instead of the advice")
+        parser.add_argument("--lang", choices=["nl", "en"], default="nl")
+
+    def handle(self, *args, file, permalink, lang, **options):
+        try:
+            text = sys.stdin.read() if file == "-" else open(file, encoding="utf-8").read()
+            data = json.loads(text)
+            scenario = parse_scenario(data, today=date.today())
+        except OSError as exc:
+            self._refuse(f"{file}: cannot read ({exc.strerror})")
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            self._refuse(f"(scenario): not valid JSON ({exc})")
+        except ScenarioError as exc:
+            self._refuse(str(exc))
+        if permalink:
+            with translation.override(lang):
+                self.stdout.write(f"{reverse('result')}?{to_query(data)}")
+            return
+        advice = advise(scenario)
+        output = to_json(advice) | {"explanation": explanation(advice, lang)}
+        self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
+
+    def _refuse(self, message: str):
+        self.stderr.write(message)
+        sys.exit(BAD_INPUT)

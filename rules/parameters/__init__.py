@@ -1,0 +1,111 @@
+"""Dated legal parameters, read from the TOML files in this folder.
+
+A file `learning_credit/start.toml` is the parameter `learning_credit.start`. It holds a
+`description`, a `unit` ("credits", "EUR", "date", "months", ...), a top-level `reference`
+(title and url of the legal source) and a list of `[[values]]`, each with `valid_from` (a TOML
+date) and `value`; a value may carry its own `reference` and `note`. An entry with
+`ended = true` instead of a value ends the rule from that date.
+
+`get(name, on=day)` returns the value in force on that day, typed (int, Decimal for money,
+date, str, bool), and raises `NoValue` when no period covers the day: a dated rule never
+silently falls back to an older or newer figure.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+class NoValue(LookupError):
+    """No value of a parameter covers the asked date."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Period:
+    valid_from: date
+    value: object  # None when the period ends the rule
+    reference: Reference | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    description: str
+    unit: str
+    reference: Reference
+    confidence: str
+    periods: tuple[Period, ...]  # sorted by valid_from
+
+    def period_on(self, on: date) -> Period:
+        current = None
+        for period in self.periods:
+            if period.valid_from <= on:
+                current = period
+        if current is None or current.value is None:
+            raise NoValue(f"{self.name}: no value on {on.isoformat()}")
+        return current
+
+
+def _typed(unit: str, raw):
+    if raw is None:
+        return None
+    if unit == "EUR":
+        return Decimal(str(raw))
+    return raw
+
+
+def _reference(raw) -> Reference | None:
+    return Reference(title=raw["title"], url=raw["url"]) if raw else None
+
+
+def _load(path: Path) -> Parameter:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    unit = data["unit"]
+    periods = tuple(sorted(
+        (Period(valid_from=v["valid_from"],
+                value=None if v.get("ended") else _typed(unit, v["value"]),
+                reference=_reference(v.get("reference")),
+                note=v.get("note", ""))
+         for v in data["values"]),
+        key=lambda p: p.valid_from,
+    ))
+    return Parameter(name=name, description=data["description"], unit=unit,
+                     reference=_reference(data["reference"]),
+                     confidence=data.get("confidence", "high"), periods=periods)
+
+
+@cache
+def all_parameters() -> dict[str, Parameter]:
+    files = sorted(f for f in ROOT.rglob("*.toml") if f != ROOT / "meta.toml")
+    return {p.name: p for p in map(_load, files)}
+
+
+def parameter(name: str) -> Parameter:
+    found = all_parameters().get(name)
+    if found is None:
+        raise NoValue(f"unknown parameter {name!r}")
+    return found
+
+
+def get(name: str, *, on: date):
+    return parameter(name).period_on(on).value
+
+
+@cache
+def rules_checked_on() -> date:
+    """The day the parameter files were last checked against their sources."""
+    return tomllib.loads((ROOT / "meta.toml").read_text(encoding="utf-8"))["checked_on"]

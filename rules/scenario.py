@@ -1,0 +1,255 @@
+"""The scenario: everything the advisor knows about one student (SCENARIO.md, version 1).
+
+`parse_scenario(data, today=...)` turns the JSON-like input into a frozen `Scenario`, or raises
+`ScenarioError` listing every problem with its field path
+(`enrolments[2].credits_earned: must not exceed credits_taken (60)`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .calendar import AcademicYear, Month
+
+RESIDENCES = ("flanders", "brussels", "wallonia", "german-community", "netherlands", "elsewhere")
+BELGIAN_REGIONS = ("flanders", "brussels", "wallonia", "german-community")
+SYSTEMS = ("flanders", "french-community", "netherlands")
+PROGRAMMES = ("bachelor", "master", "associate-degree", "graduaat", "advanced-bachelor",
+              "advanced-master", "bridging", "preparatory", "teacher-training-short",
+              "postgraduate", "doctorate")
+CONTRACTS = ("diploma", "credit", "exam")
+MAX_CREDITS = 200
+MAX_CREDITS_TO_FINISH = 600
+FIRST_FLEMISH_YEAR = AcademicYear(2008)  # the learning credit applies from 2008-2009
+FIRST_YEAR = AcademicYear(1990)
+ONLY_IN_SYSTEM = {"associate-degree": "netherlands", "graduaat": "flanders"}
+
+TOP_LEVEL_FIELDS = {"as_of", "residence", "birth_month", "education_system", "enrolments",
+                    "dutch_enrolment_before_2018", "credits_to_finish"}
+ENROLMENT_FIELDS = {"academic_year", "system", "programme", "contract", "teacher_training",
+                    "credits_taken", "credits_earned", "credits_tolerated", "degree_obtained",
+                    "start_month", "end_month"}
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    academic_year: AcademicYear
+    system: str
+    programme: str
+    contract: str = "diploma"
+    credits_taken: int = 0
+    credits_earned: int | None = None
+    credits_tolerated: int | None = None
+    degree_obtained: bool = False
+    teacher_training: bool = False
+    start_month: Month | None = None  # None: September of academic_year
+    end_month: Month | None = None  # None: August of academic_year
+
+    @property
+    def first_month(self) -> Month:
+        return self.start_month or self.academic_year.first_month
+
+    @property
+    def last_month(self) -> Month:
+        return self.end_month or self.academic_year.last_month
+
+    @property
+    def results_known(self) -> bool:
+        return self.credits_earned is not None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    as_of: date
+    residence: str
+    education_system: str
+    birth_month: Month | None = None
+    enrolments: tuple[Enrolment, ...] = field(default_factory=tuple)  # sorted by academic year
+    dutch_enrolment_before_2018: bool = False
+    credits_to_finish: int | None = None
+
+    @property
+    def current_year(self) -> AcademicYear:
+        return AcademicYear.of(self.as_of)
+
+    def in_system(self, system: str) -> tuple[Enrolment, ...]:
+        return tuple(e for e in self.enrolments if e.system == system)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    path: str
+    message: str  # English, for the command line
+    code: str = "invalid"  # for the site's translated messages
+    params: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class ScenarioError(ValueError):
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("\n".join(map(str, errors)))
+
+
+class _Reader:
+    """Reads typed fields out of a dict, collecting errors instead of raising at the first."""
+
+    def __init__(self):
+        self.errors: list[FieldError] = []
+
+    def fail(self, path: str, message: str, code: str = "invalid", **params):
+        self.errors.append(FieldError(path, message, code, params))
+
+    def unknown_fields(self, data: dict, allowed: set[str], prefix: str):
+        for key in sorted(set(data) - allowed):
+            self.fail(f"{prefix}{key}", "unknown field")
+
+    def choice(self, data, key, path, choices, default=None):
+        value = data.get(key, default)
+        if value is None:
+            self.fail(path, f"required; one of {', '.join(choices)}")
+        elif value not in choices:
+            self.fail(path, f"{value!r} is not one of {', '.join(choices)}")
+        else:
+            return value
+        return None
+
+    def boolean(self, data, key, path, default=False):
+        value = data.get(key, default)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.fail(path, "must be true or false")
+            return default
+        return value
+
+    def integer(self, data, key, path, low, high, required=False):
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.fail(path, f"required; a whole number from {low} to {high}")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(path, f"must be a whole number from {low} to {high}")
+            return None
+        if not low <= value <= high:
+            self.fail(path, f"must be from {low} to {high}")
+            return None
+        return value
+
+    def parsed(self, data, key, path, parse, form):
+        value = data.get(key)
+        if value is None:
+            return None
+        try:
+            if not isinstance(value, str):
+                raise ValueError(value)
+            return parse(value)
+        except ValueError:
+            self.fail(path, f"must be {form}")
+            return None
+
+
+def parse_scenario(data, *, today: date) -> Scenario:
+    """Validate the input of SCENARIO.md and return a Scenario; raise ScenarioError."""
+    if not isinstance(data, dict):
+        raise ScenarioError([FieldError("(scenario)", "must be a JSON object")])
+    r = _Reader()
+    r.unknown_fields(data, TOP_LEVEL_FIELDS, "")
+    as_of = r.parsed(data, "as_of", "as_of", date.fromisoformat, "a date YYYY-MM-DD") or today
+    residence = r.choice(data, "residence", "residence", RESIDENCES)
+    system = r.choice(data, "education_system", "education_system", SYSTEMS)
+    birth_month = r.parsed(data, "birth_month", "birth_month", Month.parse, "a month YYYY-MM")
+    if birth_month and not Month(1900, 1) <= birth_month <= Month.of(as_of):
+        r.fail("birth_month", f"must be between 1900-01 and {Month.of(as_of)}")
+        birth_month = None
+    raw_enrolments = data.get("enrolments", [])
+    enrolments = []
+    if not isinstance(raw_enrolments, list):
+        r.fail("enrolments", "must be a list")
+    else:
+        for i, raw in enumerate(raw_enrolments):
+            enrolment = _enrolment(r, raw, f"enrolments[{i}]", system or "flanders",
+                                   AcademicYear.of(as_of))
+            if enrolment:
+                enrolments.append(enrolment)
+    if r.errors:
+        raise ScenarioError(r.errors)
+    return Scenario(
+        as_of=as_of, residence=residence, education_system=system, birth_month=birth_month,
+        enrolments=tuple(sorted(enrolments, key=lambda e: (e.academic_year, e.first_month))),
+        dutch_enrolment_before_2018=r.boolean(data, "dutch_enrolment_before_2018",
+                                              "dutch_enrolment_before_2018"),
+        credits_to_finish=r.integer(data, "credits_to_finish", "credits_to_finish",
+                                    0, MAX_CREDITS_TO_FINISH),
+    )
+
+
+def _enrolment(r: _Reader, raw, path: str, default_system: str,
+               current_year: AcademicYear) -> Enrolment | None:
+    if not isinstance(raw, dict):
+        r.fail(path, "must be an object")
+        return None
+    before = len(r.errors)
+    r.unknown_fields(raw, ENROLMENT_FIELDS, f"{path}.")
+    year = r.parsed(raw, "academic_year", f"{path}.academic_year", AcademicYear.parse,
+                    "two consecutive years YYYY-YYYY, e.g. 2024-2025")
+    if "academic_year" not in raw:
+        r.fail(f"{path}.academic_year", "required, e.g. 2024-2025")
+    system = r.choice(raw, "system", f"{path}.system", SYSTEMS, default_system)
+    programme = r.choice(raw, "programme", f"{path}.programme", PROGRAMMES)
+    contract = r.choice(raw, "contract", f"{path}.contract", CONTRACTS, "diploma")
+    taken = r.integer(raw, "credits_taken", f"{path}.credits_taken", 0, MAX_CREDITS,
+                      required=True)
+    earned = r.integer(raw, "credits_earned", f"{path}.credits_earned", 0, MAX_CREDITS)
+    tolerated = r.integer(raw, "credits_tolerated", f"{path}.credits_tolerated", 0, MAX_CREDITS)
+    start = r.parsed(raw, "start_month", f"{path}.start_month", Month.parse, "a month YYYY-MM")
+    end = r.parsed(raw, "end_month", f"{path}.end_month", Month.parse, "a month YYYY-MM")
+    degree = r.boolean(raw, "degree_obtained", f"{path}.degree_obtained")
+    teacher = r.boolean(raw, "teacher_training", f"{path}.teacher_training")
+
+    if year:
+        if year > current_year:
+            r.fail(f"{path}.academic_year", f"must not be after the current academic year "
+                                            f"({current_year})", "future-year",
+                   year=str(current_year))
+        elif year < FIRST_YEAR:
+            r.fail(f"{path}.academic_year", f"must not be before {FIRST_YEAR}")
+        elif system == "flanders" and year < FIRST_FLEMISH_YEAR:
+            r.fail(f"{path}.academic_year", f"Flemish enrolments are covered from "
+                                            f"{FIRST_FLEMISH_YEAR}, when the learning credit "
+                                            f"started", "before-learning-credit",
+                   year=str(FIRST_FLEMISH_YEAR))
+        for key, month in (("start_month", start), ("end_month", end)):
+            if month and month.academic_year != year:
+                r.fail(f"{path}.{key}", f"must fall within {year} "
+                                        f"({year.first_month} to {year.last_month})",
+                       "month-outside-year", year=str(year))
+    if start and end and end < start:
+        r.fail(f"{path}.end_month", f"must not be before start_month ({start})",
+               "end-before-start")
+    if programme in ONLY_IN_SYSTEM and system and ONLY_IN_SYSTEM[programme] != system:
+        r.fail(f"{path}.programme", f"{programme} exists only in the "
+                                    f"{ONLY_IN_SYSTEM[programme]} system", "programme-system",
+               system=ONLY_IN_SYSTEM[programme])
+    if taken is not None:
+        if earned is not None and earned > taken:
+            r.fail(f"{path}.credits_earned", f"must not exceed credits_taken ({taken})",
+                   "earned-exceeds-taken", taken=taken)
+        if tolerated is not None and tolerated + (earned or 0) > taken:
+            r.fail(f"{path}.credits_tolerated",
+                   f"earned and tolerated together must not exceed credits_taken ({taken})",
+                   "tolerated-exceeds-taken", taken=taken)
+    if year and year < current_year and earned is None and system == "flanders" \
+            and contract != "exam":
+        r.fail(f"{path}.credits_earned", f"required for a past academic year ({year}): "
+                                         f"its results are known", "earned-required",
+               year=str(year))
+    if len(r.errors) > before:
+        return None
+    return Enrolment(academic_year=year, system=system, programme=programme, contract=contract,
+                     credits_taken=taken, credits_earned=earned, credits_tolerated=tolerated,
+                     degree_obtained=degree, teacher_training=teacher,
+                     start_month=start, end_month=end)
