@@ -61,7 +61,7 @@ def academic_year_choices(today: date):
 class Step(forms.Form):
     """A wizard step: a title (the question), and a summary for 'check your answers'."""
     title = ""
-    template_name = "advice/step_form.html"
+    index = None  # only enrolment rows have one
 
     def summary(self) -> list[tuple[str, str]]:
         """(question, answer) pairs for the check page, from the cleaned data."""
@@ -163,6 +163,8 @@ class EnrolmentRowForm(forms.Form):
     def add_prefix(self, field_name):
         return f"{field_name}{self.index}"
 
+
+YEARS_TITLE = _("What did you enrol for each academic year?")
 
 STEPS = {
     "residence": ResidenceForm,

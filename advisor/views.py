@@ -13,7 +13,7 @@ from rules.scenario import ScenarioError, parse_scenario
 
 from . import forms as f
 from .errors import scenario_errors, step_of_path
-from .querystring import to_data
+from .querystring import ROW_KEY, to_data
 from .wizard import next_step, previous_step, rows_of, state_of, steps_for, with_rows
 
 
@@ -66,15 +66,19 @@ def step(request, name):
                   status=status)
 
 
-def _step_context(request, name, state, form, **more) -> dict:
-    own = set(form.fields) if form else set()
+def _step_context(request, name, state, form, row_forms=(), **more) -> dict:
+    own = set(form.fields) if form else {key for key in state if ROW_KEY.match(key)}
     previous = previous_step(name, state)
+    steps = steps_for(state)
+    forms_with_errors = [x for x in [form, *row_forms] if x is not None and x.errors]
     return {
-        "step": name, "form": form, "more": more,
+        "step": name, "form": form, "row_forms": row_forms,
+        "title": form.title if form else f.YEARS_TITLE,
+        "step_number": steps.index(name) + 1 if name in steps else 1, "steps": steps,
         "hidden": [(k, v) for k, values in state.lists() if k not in own for v in values],
         "back_url": url(previous, state) if previous else reverse("start"),
         "returning": request.GET.get("return") == "check",
-        "steps": steps_for(state),
+        "forms_with_errors": forms_with_errors, "has_errors": bool(forms_with_errors),
         **more,
     }
 
@@ -99,6 +103,11 @@ def years(request):
     status = 200
     submitted = "go" in request.GET
     row_forms = _row_forms(state, bound=submitted)
+    focus = None
+    if "add" in request.GET:
+        row_forms[-1].fields["y"].widget.attrs["autofocus"] = True
+    elif "remove" in request.GET:
+        focus = "add-button"
     if submitted:
         valid = all(form.is_valid() for form in row_forms)
         if valid:
@@ -106,10 +115,7 @@ def years(request):
         if valid:
             return redirect(_after("years", state, request))
         status = 400
-    context = _step_context(request, "years", state, None, row_forms=row_forms)
-    context["hidden"] = [(k, v) for k, v in context["hidden"]
-                         if not any(k.startswith(key) and k[len(key):].isdigit()
-                                    for key in ("y", "x", "p", "k", "t", "e", "l", "d"))]
+    context = _step_context(request, "years", state, None, row_forms=row_forms, focus=focus)
     if request.htmx and not submitted:
         return render(request, "advice/step.html#rows", context)
     return render(request, "advice/step.html", context, status=status)

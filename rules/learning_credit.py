@@ -192,10 +192,11 @@ def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCred
         opening = balance
 
         if rebuild is None and balance < target:
-            if not holds_master and not previous_deducting:
-                rebuild = Rebuild("no-enrolment", year)
-            elif graduaat_diploma and deducting:
+            # When both apply, the graduaat top-up (to the target at once) is the one taken.
+            if graduaat_diploma and deducting:
                 rebuild = Rebuild("graduaat", year)
+            elif not holds_master and not previous_deducting:
+                rebuild = Rebuild("no-enrolment", year)
         added = 0
         if rebuild and rebuild.from_year <= year and not rebuild_complete:
             step = target - balance if rebuild.trigger == "graduaat" else p("rebuild_per_year", year)

@@ -2,6 +2,8 @@
 from decimal import Decimal
 
 from django import template
+from django.forms import RadioSelect
+from django.urls import translate_url
 from django.utils.formats import number_format
 
 register = template.Library()
@@ -24,7 +26,7 @@ def balance_chart(lc):
     def y_of(value):
         return round(pad_y + (top - value) * (height - 2 * pad_y) / (top - bottom), 1)
     step = (width - 2 * pad_x) / max(1, len(points) - 1)
-    dots = [{"x": round(pad_x + i * step, 1), "y": y_of(v), "value": v,
+    dots = [{"x": round(pad_x + i * step, 1), "y": y_of(v), "label_y": y_of(v) - 10, "value": v,
              "label": str(lc.years[i].academic_year)} for i, v in enumerate(points)]
     return {
         "width": width, "height": height, "dots": dots,
@@ -33,3 +35,17 @@ def balance_chart(lc):
                                                                 lc.start})],
         "left": pad_x, "right": width - pad_x,
     }
+
+
+@register.simple_tag(takes_context=True)
+def translated_url(context, language: str) -> str:
+    """This page, answers included, in another language."""
+    return translate_url(context["request"].get_full_path(), language)
+
+
+@register.filter
+def error_anchor(bound_field) -> str:
+    """The id to link to from the error summary: the first radio of a group, else the field."""
+    if isinstance(bound_field.field.widget, RadioSelect):
+        return f"{bound_field.auto_id}_0"
+    return bound_field.auto_id

@@ -1,0 +1,40 @@
+"""The dated parameters: every one has a value today, and a date outside them fails loudly."""
+from datetime import date
+
+import pytest
+
+from rules import parameters
+from rules.sources import sources_for, topics
+
+ALL = sorted(parameters.all_parameters())
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_parameter_has_a_value_today_and_a_source(name):
+    parameter = parameters.parameter(name)
+    assert parameters.get(name, on=date.today()) is not None
+    assert parameter.reference.url.startswith("https://")
+    assert parameter.confidence in ("high", "medium-high", "medium", "low-medium", "low")
+
+
+def test_a_date_before_the_first_period_raises():
+    with pytest.raises(parameters.NoValue):
+        parameters.get("learning_credit.start", on=date(2000, 1, 1))
+
+
+def test_an_unknown_parameter_raises():
+    with pytest.raises(parameters.NoValue):
+        parameters.get("learning_credit.no_such_thing", on=date.today())
+
+
+def test_money_is_decimal():
+    from decimal import Decimal
+    assert parameters.get("learning_credit.higher_fee_max_per_credit",
+                          on=date.today()) == Decimal("11")
+
+
+@pytest.mark.parametrize("topic", topics())
+def test_every_topic_has_sources_and_a_template(topic, settings):
+    from pathlib import Path
+    assert sources_for(topic)
+    assert (Path(settings.BASE_DIR) / "templates/advice/topics" / f"{topic}.html").exists()

@@ -1,0 +1,81 @@
+"""Scenario validation (SCENARIO.md): every bad input is refused with its field path."""
+from datetime import date
+
+import pytest
+
+from rules.scenario import ScenarioError, parse_scenario
+
+TODAY = date(2026, 11, 26)
+
+
+def scenario(**enrolment_fields):
+    enrolment = {"academic_year": "2023-2024", "programme": "bachelor", "credits_taken": 60,
+                 "credits_earned": 30, **enrolment_fields}
+    return {"as_of": "2026-11-26", "residence": "flanders", "education_system": "flanders",
+            "enrolments": [{k: v for k, v in enrolment.items() if v is not ...}]}
+
+
+@pytest.mark.parametrize("data, path, code", [
+    pytest.param(scenario(credits_earned=70), "enrolments[0].credits_earned",
+                 "earned-exceeds-taken", id="SCENARIO-earned-exceeds-taken"),
+    pytest.param(scenario(academic_year="2023-2025"), "enrolments[0].academic_year", "invalid",
+                 id="SCENARIO-academic-year-not-consecutive"),
+    pytest.param(scenario(programme="phd"), "enrolments[0].programme", "invalid",
+                 id="SCENARIO-unknown-programme"),
+    pytest.param(scenario(academic_year="2027-2028"), "enrolments[0].academic_year",
+                 "future-year", id="SCENARIO-year-after-the-advice"),
+    pytest.param(scenario(academic_year="2005-2006"), "enrolments[0].academic_year",
+                 "before-learning-credit", id="RULES-1.1-flemish-before-2008"),
+    pytest.param(scenario(credits_taken="sixty"), "enrolments[0].credits_taken", "invalid",
+                 id="SCENARIO-credits-not-a-number"),
+    pytest.param(scenario(credits_taken=True), "enrolments[0].credits_taken", "invalid",
+                 id="SCENARIO-credits-boolean"),
+    pytest.param(scenario(credits_taken=201), "enrolments[0].credits_taken", "invalid",
+                 id="SCENARIO-credits-over-200"),
+    pytest.param(scenario(credits_earned=...), "enrolments[0].credits_earned",
+                 "earned-required", id="SCENARIO-past-year-needs-results"),
+    pytest.param(scenario(credits_tolerated=40), "enrolments[0].credits_tolerated",
+                 "tolerated-exceeds-taken", id="SCENARIO-tolerated-plus-earned-over-taken"),
+    pytest.param(scenario(programme="associate-degree"), "enrolments[0].programme",
+                 "programme-system", id="SCENARIO-associate-degree-only-in-nl"),
+    pytest.param(scenario(start_month="2024-10"), "enrolments[0].start_month",
+                 "month-outside-year", id="SCENARIO-month-outside-year"),
+    pytest.param(scenario(start_month="2024-02", end_month="2023-10"),
+                 "enrolments[0].end_month", "end-before-start", id="SCENARIO-end-before-start"),
+    pytest.param(scenario(colour="blue"), "enrolments[0].colour", "invalid",
+                 id="SCENARIO-unknown-field"),
+    pytest.param({**scenario(), "birth_month": "2005-13"}, "birth_month", "invalid",
+                 id="SCENARIO-malformed-birth-month"),
+    pytest.param({**scenario(), "as_of": "26/11/2026"}, "as_of", "invalid",
+                 id="SCENARIO-malformed-date"),
+    pytest.param({**scenario(), "residence": "mars"}, "residence", "invalid",
+                 id="SCENARIO-unknown-residence"),
+    pytest.param({**scenario(), "enrolments": {}}, "enrolments", "invalid",
+                 id="SCENARIO-enrolments-not-a-list"),
+    pytest.param([], "(scenario)", "invalid", id="SCENARIO-not-an-object"),
+])
+def test_bad_input_names_the_field(data, path, code):
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(data, today=TODAY)
+    assert (path, code) in [(e.path, e.code) for e in caught.value.errors]
+    assert str(caught.value).startswith(path) or f"\n{path}" in str(caught.value)
+
+
+def test_defaults_SCENARIO():
+    parsed = parse_scenario({"residence": "brussels", "education_system": "netherlands",
+                             "enrolments": [{"academic_year": "2026-2027",
+                                             "programme": "bachelor", "credits_taken": 60}]},
+                            today=TODAY)
+    enrolment = parsed.enrolments[0]
+    assert parsed.as_of == TODAY
+    assert (enrolment.system, enrolment.contract, enrolment.degree_obtained) == (
+        "netherlands", "diploma", False)
+    assert (str(enrolment.first_month), str(enrolment.last_month)) == ("2026-09", "2027-08")
+
+
+def test_enrolments_are_sorted_by_year_SCENARIO():
+    data = scenario()
+    data["enrolments"].insert(0, {"academic_year": "2024-2025", "programme": "bachelor",
+                                  "credits_taken": 60, "credits_earned": 60})
+    parsed = parse_scenario(data, today=TODAY)
+    assert [str(e.academic_year) for e in parsed.enrolments] == ["2023-2024", "2024-2025"]
