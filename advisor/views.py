@@ -83,36 +83,32 @@ def _step_context(request, name, state, form, row_forms=(), **more) -> dict:
     }
 
 
-def _row_forms(state, *, bound: bool):
+def _row_forms(rows: list[dict], state, *, bound: bool):
     today = timezone.localdate()
-    rows = rows_of(state) or [{}]
-    return [f.EnrolmentRowForm(state if bound else None, index=i, today=today,
-                               initial=None if bound else {k: v for k, v in row.items()})
-            for i, row in enumerate(rows)]
+    return [f.EnrolmentRowForm(state if bound else None, index=i, today=today, initial=row)
+            for i, row in enumerate(rows or [{}])]
 
 
 @vary_on_headers("HX-Request")
 def years(request):
     state = state_of(request.GET)
     rows = rows_of(state)
-    if "add" in request.GET:
-        state = with_rows(state, (rows or [{}]) + [{}])
-    elif "remove" in request.GET and request.GET["remove"].isdigit():
-        drop = int(request.GET["remove"])
-        state = with_rows(state, [r for i, r in enumerate(rows) if i != drop] or [{}])
-    status = 200
-    submitted = "go" in request.GET
-    row_forms = _row_forms(state, bound=submitted)
     focus = None
     if "add" in request.GET:
-        row_forms[-1].fields["y"].widget.attrs["autofocus"] = True
-    elif "remove" in request.GET:
+        rows = (rows or [{}]) + [{}]
+    elif "remove" in request.GET and request.GET["remove"].isdigit():
+        drop = int(request.GET["remove"])
+        rows = [r for i, r in enumerate(rows) if i != drop]
         focus = "add-button"
+    state = with_rows(state, rows)
+    submitted = "go" in request.GET
+    row_forms = _row_forms(rows, state, bound=submitted)
+    if "add" in request.GET:
+        row_forms[-1].fields["y"].widget.attrs["autofocus"] = True
+    status = 200
     if submitted:
-        valid = all(form.is_valid() for form in row_forms)
-        if valid:
-            valid = not _add_scenario_errors(state, row_forms)
-        if valid:
+        if all(form.is_valid() for form in row_forms) and \
+                not _add_scenario_errors(state, row_forms):
             return redirect(_after("years", state, request))
         status = 400
     context = _step_context(request, "years", state, None, row_forms=row_forms, focus=focus)
@@ -141,7 +137,7 @@ def check(request):
     sections = []
     for name in steps_for(state):
         if name == "years":
-            row_forms = [form for form in _row_forms(state, bound=True)]
+            row_forms = _row_forms(rows_of(state), state, bound=True)
             ok = bool(rows_of(state)) and all(form.is_valid() for form in row_forms)
             sections.append({"step": name, "rows": row_forms if ok else None, "ok": ok,
                              "change_url": url(name, state, **{"return": "check"})})

@@ -1,0 +1,67 @@
+"""Measure the result page against a bare Django view, and the rules for a 10-year scenario.
+
+Prints absolute times and ratios from one run on this machine; the result page must also make
+no database query. Run with `bin/benchmark`.
+"""
+import os
+import sys
+import timeit
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "advisor.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+from rules.advice import advise  # noqa: E402
+from rules.scenario import parse_scenario  # noqa: E402
+
+TEN_YEARS = {
+    "as_of": "2026-11-26", "residence": "flanders", "education_system": "flanders",
+    "credits_to_finish": 60,
+    "enrolments": [{"academic_year": f"{y}-{y + 1}", "programme": "master" if y >= 2020
+                    else "bachelor", "contract": "diploma", "credits_taken": 60,
+                    "credits_earned": 45, "credits_tolerated": 6, "degree_obtained": y == 2019}
+                   for y in range(2016, 2026)] + [
+        {"academic_year": "2026-2027", "programme": "master", "credits_taken": 60}],
+}
+QUERY = {"r": "flanders", "s": "flanders", "f": "60"}
+for i, e in enumerate(TEN_YEARS["enrolments"]):
+    QUERY |= {f"y{i}": e["academic_year"], f"p{i}": e["programme"], f"t{i}": "60"}
+    if "credits_earned" in e:
+        QUERY |= {f"e{i}": "45", f"l{i}": "6"}
+
+
+def best_of(statement, number, repeat=7):
+    return min(timeit.repeat(statement, number=number, repeat=repeat)) / number
+
+
+def main():
+    setup_test_environment()
+    client = Client()
+    result_url = f"/nl/result/?{urlencode(QUERY)}"
+    assert client.get(result_url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        client.get(result_url)
+    bare = best_of(lambda: client.get("/bare/"), 200)
+    page = best_of(lambda: client.get(result_url), 50)
+    scenario = parse_scenario(TEN_YEARS, today=date(2026, 11, 26))
+    rules = best_of(lambda: advise(scenario), 2000)
+    parse = best_of(lambda: parse_scenario(TEN_YEARS, today=date(2026, 11, 26)), 2000)
+    print(f"bare Django view           {bare * 1e3:8.3f} ms")
+    print(f"result page (11 years)     {page * 1e3:8.3f} ms   {page / bare:5.1f} x bare view")
+    print(f"rules, 11-year scenario    {rules * 1e3:8.3f} ms   {rules / bare:5.2f} x bare view")
+    print(f"parsing that scenario      {parse * 1e3:8.3f} ms")
+    print(f"database queries on the result page: {len(queries)}")
+
+
+if __name__ == "__main__":
+    main()

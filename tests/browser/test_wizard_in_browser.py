@@ -1,0 +1,65 @@
+"""The whole wizard in a real browser, with JavaScript (htmx rows) and without."""
+import re
+
+
+def choose(page, label):
+    page.get_by_label(label, exact=True).check()
+
+
+def fill_row(page, index, year, programme, taken, earned=None):
+    page.locator(f"#id_y{index}").select_option(year)
+    page.locator(f"#id_p{index}").select_option(programme)
+    page.locator(f"#id_t{index}").fill(str(taken))
+    if earned is not None:
+        page.locator(f"#id_e{index}").fill(str(earned))
+
+
+def test_flemish_student_through_the_wizard(live_server, page, screenshot):
+    mode = "js" if page.javascript else "nojs"
+    page.goto(f"{live_server.url}/en/")
+    page.get_by_role("link", name="Start now").click()
+
+    page.get_by_role("button", name="Continue").click()  # nothing chosen
+    assert page.locator("#error-summary").is_visible()
+    screenshot(page, f"{mode}-1-residence-error")
+    choose(page, "Flanders")
+    page.get_by_role("button", name="Continue").click()
+
+    choose(page, "Dutch-speaking higher education in Flanders or Brussels")
+    page.get_by_role("button", name="Continue").click()
+
+    page.locator("#id_bm").select_option("03")
+    page.locator("#id_by").fill("2005")
+    page.get_by_role("button", name="Continue").click()
+
+    fill_row(page, 0, "2023-2024", "bachelor", 60, 30)
+    page.get_by_role("button", name="Add another year").click()
+    if page.javascript:  # htmx swapped the rows in place: the URL did not change
+        assert "add=1" not in page.url
+    fill_row(page, 1, "2024-2025", "bachelor", 60, 60)
+    screenshot(page, f"{mode}-2-years")
+    page.get_by_role("button", name="Continue").click()
+
+    page.get_by_label("Credits still needed to finish your programme").fill("60")
+    page.get_by_role("button", name="Continue").click()
+
+    assert page.get_by_role("heading", name="Check your answers").is_visible()
+    screenshot(page, f"{mode}-3-check")
+    page.get_by_role("link", name="See your result").click()
+
+    # RULES.md §1.9: 140 - 60 + 30 + 30 = 140, then 140 - 60 + 60 + 30 = 170
+    heading = page.locator("#answer-title").inner_text()
+    assert re.search(r"\b170 credits\b", heading)
+    screenshot(page, f"{mode}-4-result")
+
+    page.get_by_role("link", name="Nederlands").click()
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert "170" in page.locator("#answer-title").inner_text()
+
+
+def test_remove_a_year_row(live_server, page):
+    page.goto(f"{live_server.url}/en/step/years/?r=flanders&s=flanders&y0=2023-2024&p0=bachelor"
+              "&t0=60&e0=60&y1=2024-2025&p1=master&t1=30&e1=30")
+    page.get_by_role("button", name="Remove year 1").click()
+    assert page.locator("#id_y1").count() == 0
+    assert page.locator("#id_y0").input_value() == "2024-2025"

@@ -1,0 +1,144 @@
+"""The wizard, step by step, with valid and invalid answers: errors shown, never a 500."""
+import re
+from urllib.parse import urlencode
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+
+FLEMISH = {"r": "flanders", "s": "flanders"}
+ONE_YEAR = {**FLEMISH, "y0": "2023-2024", "p0": "bachelor", "k0": "diploma", "t0": "60",
+            "e0": "60"}
+
+
+def get(client, path, **query):
+    return client.get(f"{path}?{urlencode(query)}" if query else path)
+
+
+@pytest.mark.parametrize("path, query, status, location", [
+    pytest.param("/nl/step/residence/", {"go": "1", "r": "flanders"}, 302,
+                 "/nl/step/system/?r=flanders", id="residence-valid-goes-to-system"),
+    pytest.param("/nl/step/system/", {"go": "1", "r": "brussels", "s": "netherlands"}, 302,
+                 "/nl/step/about/?r=brussels&s=netherlands", id="system-valid-goes-to-about"),
+    pytest.param("/nl/step/about/", {"go": "1", **FLEMISH, "bm": "03", "by": "2005"}, 302,
+                 "/nl/step/years/", id="about-valid-goes-to-years"),
+    pytest.param("/nl/step/about/", {"go": "1", **FLEMISH}, 302, "/nl/step/years/",
+                 id="about-may-be-left-empty"),
+    pytest.param("/nl/step/years/", {"go": "1", **ONE_YEAR}, 302, "/nl/step/finish/",
+                 id="years-valid-flemish-goes-to-finish"),
+    pytest.param("/nl/step/years/", {"go": "1", "r": "brussels", "s": "netherlands",
+                                     "y0": "2023-2024", "p0": "bachelor", "t0": "60"}, 302,
+                 "/nl/check/", id="years-valid-dutch-skips-finish"),
+    pytest.param("/nl/step/finish/", {"go": "1", **ONE_YEAR, "f": "120"}, 302, "/nl/check/",
+                 id="finish-valid-goes-to-check"),
+    pytest.param("/nl/step/system/", {"go": "1", "r": "flanders", "return": "check"}, 400, None,
+                 id="system-missing-answer"),
+])
+def test_step_routes_valid_answers_and_refuses_invalid(client, path, query, status, location):
+    response = get(client, path, **query)
+    assert response.status_code == status
+    if location:
+        assert response["Location"].startswith(location)
+
+
+@pytest.mark.parametrize("query, field, message", [
+    pytest.param({"go": "1"}, "r", "Choose where the student lives.", id="residence-required"),
+    pytest.param({"go": "1", "r": "mars"}, "r", "mars", id="residence-unknown-choice"),
+])
+def test_residence_errors_are_next_to_the_field_and_in_the_summary(client, query, field,
+                                                                   message):
+    with_english = get(client, "/en/step/residence/", **query)
+    html = with_english.content.decode()
+    assert with_english.status_code == 400
+    assert 'id="error-summary"' in html
+    assert f'href="#id_{field}_0"' in html
+    assert message in html
+
+
+@pytest.mark.parametrize("row, field, message", [
+    pytest.param({"e0": "70"}, "e0", "cannot be more than the credits taken (60)",
+                 id="earned-over-taken"),
+    pytest.param({"t0": "abc"}, "t0", "Enter a whole number", id="taken-not-a-number"),
+    pytest.param({"t0": "500"}, "t0", "less than or equal to 200", id="taken-over-200"),
+    pytest.param({"y0": "2030-2031"}, "y0", "Select a valid choice", id="future-year"),
+    pytest.param({"e0": ""}, "e0", "the results of 2023-2024 are known",
+                 id="past-year-needs-results"),
+])
+def test_year_row_errors(client, row, field, message):
+    response = get(client, "/en/step/years/", go="1", **{**ONE_YEAR, **row})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert f'href="#id_{field}"' in html
+    assert message in html
+
+
+def test_add_and_remove_rows_without_javascript(client):
+    added = get(client, "/en/step/years/", add="1", **ONE_YEAR).content.decode()
+    assert 'name="y1"' in added and "Year 2" in added
+    two_rows = {**ONE_YEAR, "y1": "2024-2025", "p1": "master", "t1": "30"}
+    removed = get(client, "/en/step/years/", remove="0", **two_rows).content.decode()
+    assert 'name="y1"' not in removed
+    assert re.search(r'name="y0"[^>]*>.*?<option value="2024-2025" selected', removed, re.S)
+
+
+def test_htmx_gets_only_the_rows(client):
+    response = client.get(f"/en/step/years/?{urlencode({'add': '1', **ONE_YEAR})}",
+                          headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="rows">')
+    assert "<html" not in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_check_page_lists_answers_with_change_links(client):
+    html = get(client, "/en/check/", **ONE_YEAR, f="120").content.decode()
+    assert "Flanders" in html and "2023-2024" in html
+    assert "/en/step/residence/?" in html and "return=check" in html
+    assert "/en/result/?" in html
+
+
+def test_check_page_without_answers_asks_for_them(client):
+    html = get(client, "/en/check/").content.decode()
+    assert "Not answered yet." in html
+    assert "/en/result/" not in html
+
+
+PERMALINK = {**FLEMISH, "y0": "2023-2024", "p0": "bachelor", "t0": "60", "e0": "30",
+             "y1": "2024-2025", "p1": "bachelor", "t1": "60", "e1": "60"}
+
+
+@pytest.mark.parametrize("language, words", [
+    pytest.param("nl", "studiepunten", id="dutch"),
+    pytest.param("en", "credits", id="english"),
+])
+def test_result_permalink_shows_the_balance_in_both_languages(client, language, words):
+    # RULES.md §1.9: 140 - 60 + 30 + 30 = 140; then 140 - 60 + 60 + 30 (bonus left) = 170
+    html = get(client, f"/{language}/result/", **PERMALINK).content.decode()
+    assert f'<html lang="{language}">' in html
+    heading = re.search(r'<h1[^>]*id="answer-title">(.*?)</h1>', html, re.S).group(1)
+    assert "170" in heading and words in heading
+
+
+def test_result_page_makes_no_database_query(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = get(client, "/en/result/", **PERMALINK)
+    assert response.status_code == 200
+    assert len(queries) == 0
+
+
+def test_result_with_bad_answers_lists_them_with_links_not_a_500(client):
+    response = get(client, "/en/result/", **{**PERMALINK, "e1": "90"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "cannot be more than the credits taken (60)" in html
+    assert "/en/step/years/?" in html
+
+
+def test_language_switch_keeps_the_answers(client):
+    html = get(client, "/nl/result/", **PERMALINK).content.decode()
+    switch = re.search(r'<a href="(/en/result/\?[^"]+)"[^>]*hreflang="en"', html).group(1)
+    assert "t1=60" in switch and "e0=30" in switch
+
+
+def test_root_redirects_to_a_language(client):
+    assert client.get("/")["Location"] == "/nl/"
