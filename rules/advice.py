@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import parameters
+from .family_allowance import FamilyAllowance, family_allowance
 from .learning_credit import LearningCredit, learning_credit
 from .scenario import Scenario
 from .sources import Source, sources_for
@@ -29,9 +30,23 @@ class Advice:
 
 def advise(scenario: Scenario) -> Advice:
     lc = learning_credit(scenario)
+    fa = family_allowance(scenario)
     return Advice(scenario=scenario, learning_credit=lc,
                   topics=tuple(Topic(code, sources_for(code))
-                               for code in _topic_codes(scenario, lc)))
+                               for code in _topic_codes(scenario, lc))
+                  + _family_allowance_topics(fa),
+                  family_allowance=fa)
+
+
+def _family_allowance_topics(fa: FamilyAllowance | None) -> tuple[Topic, ...]:
+    """The verdict and what comes after the studies; sources depend on the scheme
+    (sources.toml: `family_allowance_<scheme>`, `family_allowance_after_studies_<scheme>`)."""
+    if fa is None:
+        return ()
+    key = fa.scheme.replace("-", "_")
+    return (Topic("family_allowance", sources_for(f"family_allowance_{key}")),
+            Topic("family_allowance_after_studies",
+                  sources_for(f"family_allowance_after_studies_{key}")))
 
 
 def _topic_codes(scenario: Scenario, lc: LearningCredit | None) -> list[str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .advice import Advice
+from .family_allowance import FamilyAllowance
 from .learning_credit import LearningCredit
 from .parameters import rules_checked_on
 
@@ -14,7 +15,7 @@ def to_json(advice: Advice) -> dict:
         "as_of": advice.scenario.as_of.isoformat(),
         "rules_checked_on": rules_checked_on().isoformat(),
         "learning_credit": _learning_credit(advice.learning_credit),
-        "family_allowance": advice.family_allowance,
+        "family_allowance": _family_allowance(advice.family_allowance),
         "tuition_halving": advice.tuition_halving,
         "progression": advice.progression,
     }
@@ -38,4 +39,39 @@ def _learning_credit(lc: LearningCredit | None) -> dict | None:
         "sufficient": lc.sufficient,
         "running_year_outcomes": [{"share": o.share, "earned": o.earned, "closing": o.closing}
                                   for o in lc.running_year_outcomes],
+    }
+
+
+def _family_allowance(fa: FamilyAllowance | None) -> dict | None:
+    """SCENARIO.md's `family_allowance`, plus the fields listed in rules/family_allowance.py."""
+    if fa is None:
+        return None
+
+    def month(m):
+        return m and str(m)
+
+    def periods(ps):
+        return [{"from": str(p.start), "to": str(p.end), "months": p.months} for p in ps]
+
+    what_if = fa.what_if
+    return {
+        "scheme": fa.scheme,
+        "years": [{
+            "academic_year": str(y.academic_year), "credits": y.credits,
+            "student_status": y.student_status, "basis": y.basis, "reason": y.reason,
+            "student_from": month(y.student_period and y.student_period.start),
+            "student_to": month(y.student_period and y.student_period.end),
+            "monthly_amount": y.amount and f"{y.amount.value:.2f}",
+            "amount_valid_from": y.amount and y.amount.valid_from.isoformat(),
+        } for y in fa.years],
+        "school_leaver": periods(fa.school_leaver),
+        "job_seeker": [p | {"registration": fa.registration} for p in periods(fa.job_seeker)],
+        "end_month": month(fa.end_month),
+        "what_if": what_if and {
+            "academic_year": str(what_if.academic_year),
+            "credits_threshold": what_if.credits_threshold,
+            "status_matters": what_if.status_matters,
+            "school_leaver_months_left": what_if.school_leaver_months_left,
+            "diploma_year_cycles_used": list(what_if.diploma_year_cycles_used),
+        },
     }
