@@ -119,6 +119,7 @@ def test_result_permalink_shows_the_balance_in_both_languages(client, language, 
     assert "170" in heading and words in heading
 
 
+@pytest.mark.django_db
 def test_result_page_makes_no_database_query(client):
     with CaptureQueriesContext(connection) as queries:
         response = get(client, "/en/result/", **PERMALINK)
