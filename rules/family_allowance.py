@@ -36,10 +36,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from . import parameters
 from .calendar import AcademicYear, Month
+from .family_allowance_amounts import Amount, amount_on, latest_amount
 from .scenario import Enrolment, Scenario
 
 SCHEMES = {"flanders": "groeipakket", "brussels": "brussels", "wallonia": "wallonia",
@@ -62,12 +62,6 @@ class Period:
     @property
     def months(self) -> int:
         return self.end.minus(self.start) + 1
-
-
-@dataclass(frozen=True)
-class Amount:
-    value: Decimal
-    valid_from: date
 
 
 @dataclass(frozen=True)
@@ -142,22 +136,6 @@ def _p_or_none(region: str, name: str, on: date):
         return _p(region, name, on)
     except parameters.NoValue:
         return None
-
-
-def amount_on(region: str, on: date) -> Amount | None:
-    """The official monthly amount on that day, or None when no verified figure covers it."""
-    name = f"family_allowance.{_folder(region)}.monthly_amount"
-    try:
-        period = parameters.parameter(name).period_on(on)
-    except parameters.NoValue:
-        return None
-    return Amount(period.value, period.valid_from)
-
-
-def latest_amount(region: str) -> Amount | None:
-    periods = parameters.parameter(f"family_allowance.{_folder(region)}.monthly_amount").periods
-    known = [p for p in periods if p.value is not None]
-    return Amount(known[-1].value, known[-1].valid_from) if known else None
 
 
 # --- ages -----------------------------------------------------------------------------------
@@ -302,7 +280,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         years.append(Year(
             academic_year=year, credits=sum(e.credits_taken for e in by_year[year]),
             student_status=status, reason=reason, basis=_majority(counts, year) if birth else None,
-            student_period=period, amount=amount_on(region, year.first_day),
+            student_period=period, amount=amount_on(SCHEMES[region], year.first_day),
             months_by_basis=tuple(sorted(counts.items(), key=lambda kv: BASES.index(kv[0]))),
         ))
 
@@ -313,7 +291,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         school_leaver=tuple(_runs(sorted(leaver_months))), job_seeker=job_seeker,
         registration=JOB_SEEKER_OFFICE.get(region), birth_known=birth is not None,
         unconditional_until=uncond, until_21=semi, end_month=last_right, what_if=what_if,
-        latest_amount=latest_amount(region), figures=figures(region, on),
+        latest_amount=latest_amount(SCHEMES[region]), figures=figures(region, on),
     )
 
 
@@ -374,7 +352,7 @@ def _what_if(region, year, basis, birth, bank_before, last_right, cycles_used) -
     return WhatIf(academic_year=year, credits_threshold=threshold, status_matters=matters,
                   school_leaver=leaver, school_leaver_months_left=left,
                   diploma_year_cycles_used=cycles_used,
-                  amount=amount_on(region, on))
+                  amount=amount_on(SCHEMES[region], on))
 
 
 def figures(region: str, on: date) -> Figures:
