@@ -18,22 +18,26 @@ def euro(amount: Decimal) -> str:
 @register.inclusion_tag("advice/chart.html")
 def balance_chart(lc):
     """A small line chart of the balance at the end of each year (after enrolment while a year
-    runs), with the start and rebuild lines for orientation."""
+    runs), with the start and rebuild lines for orientation. Coordinates are strings, so that
+    no locale turns their decimal point into a comma."""
     width, height, pad_x, pad_y = 560, 200, 44, 24
     points = [y.closing if y.closing is not None else y.after_enrolment for y in lc.years]
-    top = max(points + [lc.start, lc.figures.bonus + lc.start]) + 10
+    top = max(points + [lc.start + lc.figures.bonus]) + 10
     bottom = min(points + [0]) - 10
+
     def y_of(value):
-        return round(pad_y + (top - value) * (height - 2 * pad_y) / (top - bottom), 1)
+        return pad_y + (top - value) * (height - 2 * pad_y) / (top - bottom)
+
     step = (width - 2 * pad_x) / max(1, len(points) - 1)
-    dots = [{"x": round(pad_x + i * step, 1), "y": y_of(v), "label_y": y_of(v) - 10, "value": v,
-             "label": str(lc.years[i].academic_year)} for i, v in enumerate(points)]
+    dots = [{"x": f"{pad_x + i * step:.1f}", "y": f"{y_of(v):.1f}",
+             "label_y": f"{y_of(v) - 10:.1f}", "value": v, "label": str(y.academic_year)}
+            for i, (v, y) in enumerate(zip(points, lc.years))]
     return {
         "width": width, "height": height, "dots": dots,
         "polyline": " ".join(f"{d['x']},{d['y']}" for d in dots),
-        "guides": [{"y": y_of(v), "value": v} for v in sorted({0, lc.figures.rebuild_target,
-                                                                lc.start})],
-        "left": pad_x, "right": width - pad_x,
+        "guides": [{"y": f"{y_of(v):.1f}", "value": v}
+                   for v in sorted({0, lc.figures.rebuild_target, lc.start})],
+        "left": pad_x, "right": width - pad_x, "label_x": pad_x - 6, "year_y": height - 4,
     }
 
 

@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -101,6 +101,7 @@ def parameter(name: str) -> Parameter:
     return found
 
 
+@lru_cache(maxsize=4096)
 def get(name: str, *, on: date):
     return parameter(name).period_on(on).value
 
