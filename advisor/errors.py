@@ -10,6 +10,14 @@ from rules.scenario import FieldError, ScenarioError
 from .forms import SCENARIO_FIELD
 
 MESSAGES = {
+    "required": _("Answer this question."),
+    "choice": _("Choose one of the options."),
+    "boolean": _("Answer yes or no."),
+    "range": _("Enter a whole number from {low} to {high}."),
+    "format": _("This answer is not in the expected form."),
+    "unknown-field": _("This answer is not one we ask for."),
+    "birth-range": _("The birth month cannot be in the future."),
+    "too-early": _("Choose {year} or a later year."),
     "future-year": _("Choose {year} or an earlier year."),
     "before-learning-credit": _("Flemish enrolments are covered from {year}, when the learning "
                                 "credit started."),

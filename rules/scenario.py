@@ -80,7 +80,7 @@ class Scenario:
 class FieldError:
     path: str
     message: str  # English, for the command line
-    code: str = "invalid"  # for the site's translated messages
+    code: str  # for the site's translated messages
     params: dict = field(default_factory=dict)
 
     def __str__(self) -> str:
@@ -99,19 +99,19 @@ class _Reader:
     def __init__(self):
         self.errors: list[FieldError] = []
 
-    def fail(self, path: str, message: str, code: str = "invalid", **params):
+    def fail(self, path: str, message: str, code: str, **params):
         self.errors.append(FieldError(path, message, code, params))
 
     def unknown_fields(self, data: dict, allowed: set[str], prefix: str):
         for key in sorted(set(data) - allowed):
-            self.fail(f"{prefix}{key}", "unknown field")
+            self.fail(f"{prefix}{key}", "unknown field", "unknown-field")
 
     def choice(self, data, key, path, choices, default=None):
         value = data.get(key, default)
         if value is None:
-            self.fail(path, f"required; one of {', '.join(choices)}")
+            self.fail(path, f"required; one of {', '.join(choices)}", "required")
         elif value not in choices:
-            self.fail(path, f"{value!r} is not one of {', '.join(choices)}")
+            self.fail(path, f"{value!r} is not one of {', '.join(choices)}", "choice")
         else:
             return value
         return None
@@ -121,7 +121,7 @@ class _Reader:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.fail(path, "must be true or false")
+            self.fail(path, "must be true or false", "boolean")
             return default
         return value
 
@@ -129,13 +129,14 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.fail(path, f"required; a whole number from {low} to {high}")
+                self.fail(path, f"required; a whole number from {low} to {high}", "required")
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(path, f"must be a whole number from {low} to {high}")
+            self.fail(path, f"must be a whole number from {low} to {high}", "range",
+                      low=low, high=high)
             return None
         if not low <= value <= high:
-            self.fail(path, f"must be from {low} to {high}")
+            self.fail(path, f"must be from {low} to {high}", "range", low=low, high=high)
             return None
         return value
 
@@ -148,14 +149,14 @@ class _Reader:
                 raise ValueError(value)
             return parse(value)
         except ValueError:
-            self.fail(path, f"must be {form}")
+            self.fail(path, f"must be {form}", "format")
             return None
 
 
 def parse_scenario(data, *, today: date) -> Scenario:
     """Validate the input of SCENARIO.md and return a Scenario; raise ScenarioError."""
     if not isinstance(data, dict):
-        raise ScenarioError([FieldError("(scenario)", "must be a JSON object")])
+        raise ScenarioError([FieldError("(scenario)", "must be a JSON object", "format")])
     r = _Reader()
     r.unknown_fields(data, TOP_LEVEL_FIELDS, "")
     as_of = r.parsed(data, "as_of", "as_of", date.fromisoformat, "a date YYYY-MM-DD") or today
@@ -163,12 +164,12 @@ def parse_scenario(data, *, today: date) -> Scenario:
     system = r.choice(data, "education_system", "education_system", SYSTEMS)
     birth_month = r.parsed(data, "birth_month", "birth_month", Month.parse, "a month YYYY-MM")
     if birth_month and not Month(1900, 1) <= birth_month <= Month.of(as_of):
-        r.fail("birth_month", f"must be between 1900-01 and {Month.of(as_of)}")
+        r.fail("birth_month", f"must be between 1900-01 and {Month.of(as_of)}", "birth-range")
         birth_month = None
     raw_enrolments = data.get("enrolments", [])
     enrolments = []
     if not isinstance(raw_enrolments, list):
-        r.fail("enrolments", "must be a list")
+        r.fail("enrolments", "must be a list", "format")
     else:
         for i, raw in enumerate(raw_enrolments):
             enrolment = _enrolment(r, raw, f"enrolments[{i}]", system or "flanders",
@@ -190,14 +191,14 @@ def parse_scenario(data, *, today: date) -> Scenario:
 def _enrolment(r: _Reader, raw, path: str, default_system: str,
                current_year: AcademicYear) -> Enrolment | None:
     if not isinstance(raw, dict):
-        r.fail(path, "must be an object")
+        r.fail(path, "must be an object", "format")
         return None
     before = len(r.errors)
     r.unknown_fields(raw, ENROLMENT_FIELDS, f"{path}.")
     year = r.parsed(raw, "academic_year", f"{path}.academic_year", AcademicYear.parse,
                     "two consecutive years YYYY-YYYY, e.g. 2024-2025")
     if "academic_year" not in raw:
-        r.fail(f"{path}.academic_year", "required, e.g. 2024-2025")
+        r.fail(f"{path}.academic_year", "required, e.g. 2024-2025", "required")
     system = r.choice(raw, "system", f"{path}.system", SYSTEMS, default_system)
     programme = r.choice(raw, "programme", f"{path}.programme", PROGRAMMES)
     contract = r.choice(raw, "contract", f"{path}.contract", CONTRACTS, "diploma")
@@ -216,7 +217,8 @@ def _enrolment(r: _Reader, raw, path: str, default_system: str,
                                             f"({current_year})", "future-year",
                    year=str(current_year))
         elif year < FIRST_YEAR:
-            r.fail(f"{path}.academic_year", f"must not be before {FIRST_YEAR}")
+            r.fail(f"{path}.academic_year", f"must not be before {FIRST_YEAR}", "too-early",
+                   year=str(FIRST_YEAR))
         elif system == "flanders" and year < FIRST_FLEMISH_YEAR:
             r.fail(f"{path}.academic_year", f"Flemish enrolments are covered from "
                                             f"{FIRST_FLEMISH_YEAR}, when the learning credit "
