@@ -52,6 +52,11 @@ def month_choices():
     return [("", _("Month"))] + [(f"{m:02d}", MONTHS[m]) for m in range(1, 13)]
 
 
+def academic_months():
+    """The months of an academic year, September first, as `MM` values."""
+    return [(f"{m:02d}", MONTHS[m]) for m in (*range(9, 13), *range(1, 9))]
+
+
 def academic_year_choices(today: date):
     current = AcademicYear.of(today)
     years = [AcademicYear(y) for y in range(current.start, FIRST_YEAR.start - 1, -1)]
@@ -152,6 +157,12 @@ class EnrolmentRowForm(forms.Form):
                            help_text=_("Passed without a credit. Optional."),
                            widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
     d = forms.BooleanField(label=_("Degree obtained at the end of this year"), required=False)
+    sm = forms.ChoiceField(label=_("Enrolled from"), required=False,
+                           help_text=_("Only if you enrolled after September, e.g. in "
+                                       "December or February."))
+    em = forms.ChoiceField(label=_("Enrolled until"), required=False,
+                           help_text=_("Only if you stopped (de-registered) before the end of "
+                                       "the academic year."))
 
     def __init__(self, *args, index: int, today: date, **kwargs):
         self.index = index
@@ -159,6 +170,8 @@ class EnrolmentRowForm(forms.Form):
         self.fields["y"].choices = academic_year_choices(today)
         self.fields["x"].choices = [("", pgettext_lazy("system", "Same as above"))] + \
             SYSTEM_CHOICES
+        self.fields["sm"].choices = [("", _("September (the start)"))] + academic_months()
+        self.fields["em"].choices = [("", _("August (the end)"))] + academic_months()
 
     def add_prefix(self, field_name):
         return f"{field_name}{self.index}"
@@ -178,5 +191,5 @@ SCENARIO_FIELD = {  # scenario path -> form field key (rows: key + index)
     "credits_to_finish": "f",
     "academic_year": "y", "system": "x", "programme": "p", "contract": "k",
     "credits_taken": "t", "credits_earned": "e", "credits_tolerated": "l",
-    "degree_obtained": "d",
+    "degree_obtained": "d", "start_month": "sm", "end_month": "em",
 }

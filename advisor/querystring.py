@@ -6,7 +6,7 @@ permalink and every wizard step can be reopened from it.
     per enrolment row N (0, 1, ...):
     yN academic_year   xN system (when not the default)   pN programme   kN contract
     tN credits_taken   eN credits_earned   lN credits_tolerated   dN degree_obtained (1)
-    smN/emN start/end month   qN teacher_training (1)
+    smN/emN first/last month enrolled, as MM within the row's academic year   qN teacher (1)
 """
 from __future__ import annotations
 
@@ -51,9 +51,21 @@ def to_data(query) -> dict:
     enrolments = []
     for i in row_indices(query):
         row = {name: _value(name, query.get(f"{key}{i}", "")) for key, name in ROW.items()}
+        for name in ("start_month", "end_month"):
+            row[name] = _month_in_year(row[name], row["academic_year"])
         enrolments.append({k: v for k, v in row.items() if v is not None})
     data["enrolments"] = enrolments
     return data
+
+
+def _month_in_year(month: str | None, academic_year: str | None) -> str | None:
+    """`MM` -> `YYYY-MM` within the academic year (September..August); else unchanged."""
+    if not month or not academic_year or not month.isdigit() or len(month) != 2:
+        return month
+    start = academic_year[:4]
+    if not start.isdigit():
+        return month
+    return f"{int(start) + (0 if int(month) >= 9 else 1)}-{month}"
 
 
 def to_query(data: dict) -> str:
@@ -69,6 +81,8 @@ def to_query(data: dict) -> str:
             if value is None or value is False or (name == "system"
                                                    and value == data.get("education_system")):
                 continue
+            if name in ("start_month", "end_month"):
+                value = str(value)[-2:]
             pairs.append((f"{key}{i}", _text(value)))
     return urlencode(pairs)
 

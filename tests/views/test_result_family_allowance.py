@@ -1,0 +1,51 @@
+"""The family-allowance verdict on the result page, per region, from a permalink (issue 4)."""
+import re
+from urllib.parse import urlencode
+
+import pytest
+
+
+def verdicts(client, **query):
+    response = client.get(f"/en/result/?{urlencode(query)}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("residence, credits, title, verdict", [
+    pytest.param("flanders", "30", "Family allowance: the Groeipakket while you study",
+                 "2024-2025 (30 credits): student status: yes — at least 27 credits",
+                 id="RULES-2.1-flanders-30-credits-student"),
+    pytest.param("flanders", "20", "Family allowance: the Groeipakket while you study",
+                 "student status: no — fewer than 27 credits", id="RULES-2.1-flanders-20"),
+    pytest.param("brussels", "20", "Family allowance in Brussels while you study",
+                 "student status: no — fewer than 27 credits", id="RULES-2.2-brussels-20"),
+    pytest.param("wallonia", "27", "Family allowance in Wallonia while you study",
+                 "student status: yes — at least 27 credits", id="RULES-2.3-wallonia-27"),
+    pytest.param("german-community", "10",
+                 "Family allowance in the German-speaking Community while you study",
+                 "student status: yes — you were enrolled", id="RULES-2.4-ostbelgien-enrolled"),
+])
+def test_verdict_per_region(client, residence, credits, title, verdict):
+    html, text = verdicts(client, r=residence, s="flanders", by="2004", bm="02",
+                          y0="2024-2025", p0="bachelor", k0="credit", t0=credits, e0=credits)
+    assert title in html
+    assert verdict in text
+
+
+def test_no_family_allowance_section_outside_belgium(client):
+    html, _ = verdicts(client, r="netherlands", s="flanders", y0="2024-2025", p0="bachelor",
+                       t0="60", e0="60")
+    assert "Family allowance" not in html
+
+
+def test_enrolment_after_30_november_in_brussels_is_flagged_RULES_2_2(client):
+    _, text = verdicts(client, r="brussels", s="flanders", by="2004", bm="02", y0="2024-2025",
+                       p0="bachelor", t0="60", e0="60", sm0="12")
+    assert "enrolled after 30 November" in text
+
+
+def test_start_month_travels_as_month_of_the_academic_year(client):
+    html, _ = verdicts(client, r="flanders", s="flanders", y0="2024-2025", p0="bachelor",
+                       t0="60", e0="60", sm0="02", em0="06")
+    assert "sm0=02" in html and "em0=06" in html
