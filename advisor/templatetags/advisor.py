@@ -5,6 +5,8 @@ from django import template
 from django.forms import RadioSelect
 from django.urls import translate_url
 from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -15,11 +17,12 @@ def euro(amount: Decimal) -> str:
     return f"€\u00a0{number_format(amount, places, use_l10n=True, force_grouping=True)}"
 
 
-@register.inclusion_tag("advice/chart.html")
+@register.simple_tag
 def balance_chart(lc):
-    """A small line chart of the balance at the end of each year (after enrolment while a year
-    runs), with the start and rebuild lines for orientation. Coordinates are strings, so that
-    no locale turns their decimal point into a comma."""
+    """A small SVG line chart of the balance at the end of each year (after enrolment while a
+    year runs), with lines at zero, the rebuild level and the start. Built here rather than in
+    a template: a template spends milliseconds on its hundred-odd attributes. Coordinates are
+    formatted with a decimal point whatever the language."""
     width, height, pad_x, pad_y = 560, 200, 44, 24
     points = [y.closing if y.closing is not None else y.after_enrolment for y in lc.years]
     top = max(points + [lc.start + lc.figures.bonus]) + 10
@@ -28,17 +31,35 @@ def balance_chart(lc):
     def y_of(value):
         return pad_y + (top - value) * (height - 2 * pad_y) / (top - bottom)
 
+    def n(number):
+        return f"{number:.1f}"
+
     step = (width - 2 * pad_x) / max(1, len(points) - 1)
-    dots = [{"x": f"{pad_x + i * step:.1f}", "y": f"{y_of(v):.1f}",
-             "label_y": f"{y_of(v) - 10:.1f}", "value": v, "label": str(y.academic_year)}
+    dots = [(pad_x + i * step, y_of(v), v, str(y.academic_year))
             for i, (v, y) in enumerate(zip(points, lc.years))]
-    return {
-        "width": width, "height": height, "dots": dots,
-        "polyline": " ".join(f"{d['x']},{d['y']}" for d in dots),
-        "guides": [{"y": f"{y_of(v):.1f}", "value": v}
-                   for v in sorted({0, lc.figures.rebuild_target, lc.start})],
-        "left": pad_x, "right": width - pad_x, "label_x": pad_x - 6, "year_y": height - 4,
-    }
+    guides = format_html_join("", (
+        '<line x1="{0}" x2="{1}" y1="{2}" y2="{2}" class="guide"/>'
+        '<text x="{3}" y="{2}" class="guide-label" text-anchor="end" '
+        'dominant-baseline="middle">{4}</text>'),
+        ((pad_x, width - pad_x, n(y_of(v)), pad_x - 6, v)
+         for v in sorted({0, lc.figures.rebuild_target, lc.start})))
+    marks = format_html_join("", (
+        '<circle cx="{0}" cy="{1}" r="4" class="dot"/>'
+        '<text x="{0}" y="{2}" text-anchor="middle" class="value">{3}</text>'
+        '<text x="{0}" y="{4}" text-anchor="middle" class="year">{5}</text>'),
+        ((n(x), n(y), n(y - 10), v, height - 4, label) for x, y, v, label in dots))
+    return format_html(
+        '<figure class="balance-chart"><svg viewBox="0 0 {0} {1}" role="img" '
+        'aria-labelledby="chart-title chart-desc" class="w-100" style="max-width: {0}px">'
+        '<title id="chart-title">{2}</title><desc id="chart-desc">{3}</desc>{4}'
+        '<polyline points="{5}" class="line"/>{6}</svg>'
+        '<figcaption class="small text-body-secondary">{7}</figcaption></figure>',
+        width, height,
+        _("Your learning credit at the end of each academic year"),
+        "; ".join(f"{label}: {v}" for _x, _y, v, label in dots),
+        guides, " ".join(f"{n(x)},{n(y)}" for x, y, _v, _l in dots), marks,
+        _("The balance after each academic year's results (while a year runs: after its "
+          "enrolment). The grey lines mark zero, the rebuild level and your start."))
 
 
 @register.simple_tag(takes_context=True)
