@@ -176,6 +176,9 @@ class EnrolmentRowForm(forms.Form):
     def add_prefix(self, field_name):
         return f"{field_name}{self.index}"
 
+    def clean_k(self):
+        return self.cleaned_data["k"] or "diploma"  # the scenario's default contract
+
 
 YEARS_TITLE = _("What did you enrol for each academic year?")
 

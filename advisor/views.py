@@ -131,24 +131,31 @@ def _add_scenario_errors(state, row_forms) -> bool:
     return False
 
 
-def check(request):
-    state = state_of(request.GET)
+def _answer_sections(state) -> list[dict]:
+    """Each step on the path with its answers (or None when not validly answered) and a
+    Change link that returns to the check page."""
     today = timezone.localdate()
     sections = []
     for name in steps_for(state):
+        change_url = url(name, state, **{"return": "check"})
         if name == "years":
             row_forms = _row_forms(rows_of(state), state, bound=True)
             ok = bool(rows_of(state)) and all(form.is_valid() for form in row_forms)
             sections.append({"step": name, "rows": row_forms if ok else None, "ok": ok,
-                             "change_url": url(name, state, **{"return": "check"})})
+                             "change_url": change_url})
             continue
         form_class = f.STEPS[name]
         kwargs = {"today": today} if form_class is f.AboutForm else {}
         form = form_class(state, **kwargs)
         ok = form.is_valid()
         sections.append({"step": name, "title": form.title, "ok": ok,
-                         "summary": form.summary() if ok else None,
-                         "change_url": url(name, state, **{"return": "check"})})
+                         "summary": form.summary() if ok else None, "change_url": change_url})
+    return sections
+
+
+def check(request):
+    state = state_of(request.GET)
+    sections = _answer_sections(state)
     return render(request, "advice/check.html", {
         "sections": sections, "result_url": url("result", state),
         "complete": all(s["ok"] for s in sections),
@@ -168,5 +175,6 @@ def result(request):
     return render(request, "advice/result.html", {
         "advice": advice, "scenario": scenario, "lc": advice.learning_credit,
         "check_url": url("check", state), "state": state,
+        "sections": _answer_sections(state),
         "permalink": request.build_absolute_uri(),
     })

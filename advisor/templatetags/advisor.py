@@ -1,11 +1,14 @@
 """Formatting for the advice pages: money, the balance chart."""
 from decimal import Decimal
 
+import segno
+
 from django import template
 from django.forms import RadioSelect
 from django.urls import translate_url
 from django.utils.formats import number_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -74,3 +77,10 @@ def error_anchor(bound_field) -> str:
     if isinstance(bound_field.field.widget, RadioSelect):
         return f"{bound_field.auto_id}_0"
     return bound_field.auto_id
+
+
+@register.simple_tag
+def qr_code(text: str, label: str):
+    """The text as a QR code, an inline SVG drawn on the server."""
+    svg = segno.make(text, error="m").svg_inline(scale=2, svgclass="qr-code", omitsize=False)
+    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
