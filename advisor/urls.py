@@ -14,5 +14,6 @@ urlpatterns += i18n_patterns(
     path("step/<slug:name>/", views.step, name="step"),
     path("check/", views.check, name="check"),
     path("result/", views.result, name="result"),
+    path("r/<path:code>/", views.short, name="short"),
     prefix_default_language=True,
 )

@@ -12,6 +12,7 @@ from rules.advice import advise
 from rules.scenario import ScenarioError, parse_scenario
 
 from . import forms as f
+from . import shortlink
 from .errors import scenario_errors, step_of_path
 from .querystring import ROW_KEY, to_data
 from .wizard import next_step, previous_step, rows_of, state_of, steps_for, with_rows
@@ -172,9 +173,20 @@ def result(request):
                     for index, key, message in scenario_errors(exc)]
         return render(request, "advice/invalid.html", {"problems": problems}, status=400)
     advice = advise(scenario)
+    code = shortlink.encode(state)
+    permalink = request.build_absolute_uri(reverse("short", args=[code]) if code else None)
     return render(request, "advice/result.html", {
         "advice": advice, "scenario": scenario, "lc": advice.learning_credit,
         "check_url": url("check", state), "state": state,
         "sections": _answer_sections(state),
-        "permalink": request.build_absolute_uri(),
+        "permalink": permalink,
     })
+
+
+def short(request, code):
+    """The short permalink: back to the full result URL, every answer restored."""
+    state = shortlink.decode(code)
+    if state is None:
+        return render(request, "advice/invalid.html", {"problems": [], "bad_link": True},
+                      status=404)
+    return redirect(url("result", state))
