@@ -1,0 +1,180 @@
+"""More whole-wizard flows (Brussels, the Netherlands), the language switch on a wizard step and
+the permalink round trip, in a real browser with JavaScript (htmx rows) and without."""
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from browser_scenarios import CURRENT, FOUR_YEARS, LAST
+
+# Plain links and forms, the same with or without htmx: one run keeps the suite fast.
+JS_ONLY = pytest.mark.parametrize("page", [True], indirect=True, ids=["js"])
+CONTINUE = {"en": "Continue", "nl": "Verder"}
+
+
+def choose(page, label):
+    page.get_by_label(label, exact=True).check()
+
+
+def go_on(page, lang="en"):
+    page.get_by_role("button", name=CONTINUE[lang], exact=True).click()
+
+
+def fill_row(page, index, year, programme, taken, earned=None):
+    page.locator(f"#id_y{index}").select_option(year)
+    page.locator(f"#id_p{index}").select_option(programme)
+    page.locator(f"#id_t{index}").fill(str(taken))
+    if earned is not None:
+        page.locator(f"#id_e{index}").fill(str(earned))
+
+
+def answers(url):
+    return parse_qs(urlsplit(url).query)
+
+
+def without_default_contract(query):
+    return {k: v for k, v in query.items() if not (re.fullmatch(r"k\d+", k) and v == ["diploma"])}
+
+
+def back(page, text):
+    link = page.locator("main a.back-link")  # its name also has the CSS arrow before it
+    expect(link).to_have_text(text)
+    link.click()
+
+
+def step_heading(page):
+    return page.get_by_role("heading", level=1)
+
+
+def test_brussels_resident_studying_in_flanders(live_server, page):
+    page.goto(f"{live_server.url}/en/")
+    page.get_by_role("link", name="Start now").click()
+    choose(page, "Brussels-Capital Region")
+    go_on(page)
+    choose(page, "Dutch-speaking higher education in Flanders or Brussels")
+    go_on(page)
+    page.locator("#id_bm").select_option("03")
+    page.locator("#id_by").fill("2005")
+    go_on(page)
+    expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
+    fill_row(page, 0, LAST, "bachelor", 60, 60)
+    page.get_by_role("button", name="Add another year").click()
+    expect(page.locator("#id_y1")).to_be_visible()
+    if page.javascript:  # htmx swapped the rows in place: the address did not change
+        assert "add=1" not in page.url
+    fill_row(page, 1, CURRENT, "bachelor", 60)  # results of the running year not known yet
+    go_on(page)
+    expect(step_heading(page)).to_have_text(
+        "How many credits do you still need to finish your programme?")
+    page.get_by_label("Credits still needed to finish your programme").fill("120")
+    go_on(page)
+    expect(step_heading(page)).to_have_text("Check your answers")
+    expect(page.locator("main")).to_contain_text("Brussels-Capital Region")
+    page.get_by_role("link", name="See your result").click()
+
+    # 140 - 60 + 60 = 140, then 60 more taken in the running year: 80 now, 140 if all passed
+    expect(page.locator("#answer-title")).to_have_text(
+        re.compile(r"Your learning credit while this year runs: \d+ credits"))
+    expect(page.get_by_role("heading", name="Family allowance in Brussels while you study")) \
+        .to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("Groeipakket"))).to_have_count(0)
+    assert answers(page.url)["r"] == ["brussels"]
+
+
+def test_student_living_and_studying_in_the_netherlands(live_server, page):
+    page.goto(f"{live_server.url}/en/step/residence/")
+    choose(page, "The Netherlands")
+    go_on(page)
+    choose(page, "Higher education in the Netherlands")
+    go_on(page)
+    go_on(page)  # the birth month and year may stay empty
+    expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
+    expect(page.get_by_text("Question 4 of 4")).to_be_visible()  # no 'finish' question
+    fill_row(page, 0, LAST, "bachelor", 60, 45)
+    go_on(page)  # straight to the check page: no Flemish enrolment, no 'finish' step
+    expect(step_heading(page)).to_have_text("Check your answers")
+    expect(page.get_by_text("How many credits do you still need")).to_have_count(0)
+    page.get_by_role("link", name="See your result").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "No Flemish learning credit in your answers")
+    expect(page.locator("#answer-title")).to_have_count(0)
+    # the one year is on the address, so the page is a permalink
+    assert answers(page.url)["s"] == ["netherlands"] and answers(page.url)["e0"] == ["45"]
+
+
+@JS_ONLY
+def test_language_switch_on_a_wizard_step_keeps_the_answers(live_server, page):
+    page.goto(f"{live_server.url}/en/step/residence/")
+    choose(page, "Flanders")
+    go_on(page)
+    choose(page, "Dutch-speaking higher education in Flanders or Brussels")
+    go_on(page)
+    page.locator("#id_bm").select_option("11")
+    page.locator("#id_by").fill("2004")
+    go_on(page)
+    fill_row(page, 0, LAST, "master", 60, 42)
+    go_on(page)
+    expect(step_heading(page)).to_have_text(
+        "How many credits do you still need to finish your programme?")
+
+    page.get_by_role("link", name="Nederlands").click()
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert urlsplit(page.url).path == "/nl/step/finish/"
+    expect(step_heading(page)).to_have_text(
+        "Hoeveel studiepunten heb je nog nodig om je opleiding af te ronden?")
+    # back through the steps, in Dutch, with every answer still there
+    back(page, "Terug")
+    expect(page.locator("#id_y0")).to_have_value(LAST)
+    expect(page.locator("#id_p0")).to_have_value("master")
+    expect(page.locator("#id_t0")).to_have_value("60")
+    expect(page.locator("#id_e0")).to_have_value("42")
+    back(page, "Terug")
+    expect(page.locator("#id_bm")).to_have_value("11")
+    expect(page.locator("#id_by")).to_have_value("2004")
+    page.get_by_role("link", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("#id_by")).to_have_value("2004")
+    back(page, "Back")
+    expect(page.get_by_label("Dutch-speaking higher education in Flanders or Brussels",
+                             exact=True)).to_be_checked()
+
+
+@JS_ONLY
+def test_permalink_round_trip(live_server, page):
+    page.goto(f"{live_server.url}/en/result/?{FOUR_YEARS}")
+    expect(page.locator("#answer-title")).to_have_text(re.compile(r"\d+ credits"))
+    title = page.locator("#answer-title").inner_text()
+    expected = answers(page.url)
+
+    # the address printed on the page (maybe a short form) brings back the same result
+    permalink = page.locator(".permalink a").first.inner_text().strip()
+    assert permalink.startswith(f"{live_server.url}/en/")
+    page.goto("about:blank")
+    page.goto(permalink)
+    expect(page.locator("#answer-title")).to_have_text(title)
+    assert answers(page.url) == expected
+
+    page.get_by_role("link", name="Back to your answers").click()
+    expect(step_heading(page)).to_have_text("Check your answers")
+    expect(page.locator("main")).to_contain_text("Flanders")
+
+    page.get_by_role("link", name="Change your enrolments").click()
+    expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
+    for i in range(4):
+        for key in "ypte":
+            expect(page.locator(f"#id_{key}{i}")).to_have_value(expected[f"{key}{i}"][0])
+    expect(page.locator("#id_y4")).to_have_count(0)
+    page.get_by_role("button", name="Save and return").click()
+
+    expect(step_heading(page)).to_have_text("Check your answers")
+    page.get_by_role("link", name=re.compile(r"^Change when were you born")).click()
+    expect(page.locator("#id_bm")).to_have_value(expected["bm"][0])
+    expect(page.locator("#id_by")).to_have_value(expected["by"][0])
+    page.locator("#id_by").fill("2002")
+    page.get_by_role("button", name="Save and return").click()
+
+    page.get_by_role("link", name="See your result").click()
+    # all kept (the form now spells out the default contract), one changed
+    assert without_default_contract(answers(page.url)) == dict(expected, by=["2002"])
+    expect(page.locator("#answer-title")).to_have_text(title)
