@@ -1,13 +1,14 @@
 """A short, stateless form of the answers, short enough to type from paper:
 
-    /nl/r/ff-200503-f60/23ba60-45t6/24ba60-60d/
+    /nl/r/ff.200503.f60/23ba60.45t6/24ba60.60d/
 
-First segment: residence and system letters, then optional `-YYYYMM` (birth month), `-fN`
-(credits still needed) and `-oYYYY-MM-DD` (a fixed advice date). One segment per enrolment row:
+First segment: residence and system letters, then optional `.YYYYMM` (birth month), `.fN`
+(credits still needed) and `.oYYYY-MM-DD` (a fixed advice date). One segment per enrolment row:
 two-digit start year (`23` = 2023-2024; 80-99 = 1980s-1990s), an optional system letter when it
-differs from the default, the programme code, credits taken, then optionally `-earned`,
+differs from the default, the programme code, credits taken, then optionally `.earned`,
 `tN` tolerated, `d` degree obtained, `sMM`/`uMM` first/last month, `q` teacher training and
-`k`/`x` for a credit or exam contract. Opening it redirects to the full result URL, so every
+`k`/`x` for a credit or exam contract. Dots, not hyphens: a hyphen at the end of a printed
+line reads as a word break. Opening it redirects to the full result URL, so every
 answer is back in the wizard.
 """
 from __future__ import annotations
@@ -27,9 +28,9 @@ PROGRAMMES = {"bachelor": "ba", "master": "ma", "graduaat": "gr", "associate-deg
               "doctorate": "do"}
 CONTRACTS = {"credit": "k", "exam": "x"}
 
-HEAD = re.compile(r"^(?P<r>[fbwgne])(?P<s>[fcn])(?:-(?P<b>\d{6}))?(?:-f(?P<f>\d{1,3}))?"
-                  r"(?:-o(?P<on>\d{4}-\d{2}-\d{2}))?$")
-ROW = re.compile(r"^(?P<y>\d{2})(?P<x>[fcn]?)(?P<p>[a-z]{2})(?P<t>\d{1,3})(?:-(?P<e>\d{1,3}))?"
+HEAD = re.compile(r"^(?P<r>[fbwgne])(?P<s>[fcn])(?:\.(?P<b>\d{6}))?(?:\.f(?P<f>\d{1,3}))?"
+                  r"(?:\.o(?P<on>\d{4}-\d{2}-\d{2}))?$")
+ROW = re.compile(r"^(?P<y>\d{2})(?P<x>[fcn]?)(?P<p>[a-z]{2})(?P<t>\d{1,3})(?:\.(?P<e>\d{1,3}))?"
                  r"(?:t(?P<l>\d{1,3}))?(?P<d>d)?(?:s(?P<sm>\d{2}))?(?:u(?P<em>\d{2}))?"
                  r"(?P<q>q)?(?P<k>[kx])?$")
 
@@ -43,11 +44,11 @@ def encode(state: QueryDict) -> str | None:
     try:
         head = RESIDENCES[state["r"]] + SYSTEMS[state["s"]]
         if state.get("by") and state.get("bm"):
-            head += f"-{int(state['by']):04d}{int(state['bm']):02d}"
+            head += f".{int(state['by']):04d}{int(state['bm']):02d}"
         if state.get("f"):
-            head += f"-f{int(state['f'])}"
+            head += f".f{int(state['f'])}"
         if state.get("on"):
-            head += f"-o{state['on']}"
+            head += f".o{state['on']}"
         segments = [head] + [_row(row) for row in rows_of(state)]
     except (KeyError, ValueError):
         return None
@@ -63,7 +64,7 @@ def _row(row: dict[str, str]) -> str:
     text = f"{get('y')[2:4]}{SYSTEMS[system] if system else ''}{PROGRAMMES[get('p')]}"
     text += str(int(get("t")))
     if get("e"):
-        text += f"-{int(get('e'))}"
+        text += f".{int(get('e'))}"
     if get("l"):
         text += f"t{int(get('l'))}"
     text += "d" if get("d") else ""

@@ -84,3 +84,9 @@ def qr_code(text: str, label: str):
     """The text as a QR code, an inline SVG drawn on the server."""
     svg = segno.make(text, error="m").svg_inline(scale=2, svgclass="qr-code", omitsize=False)
     return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
+
+
+@register.filter
+def breakable_url(url: str) -> str:
+    """The URL with line-break opportunities after each slash only, for paper."""
+    return mark_safe(escape(url).replace("/", "/<wbr>"))

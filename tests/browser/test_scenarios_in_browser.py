@@ -38,9 +38,7 @@ def without_default_contract(query):
 
 
 def back(page, text):
-    link = page.locator("main a.back-link")  # its name also has the CSS arrow before it
-    expect(link).to_have_text(text)
-    link.click()
+    page.get_by_role("link", name=text, exact=True).click()
 
 
 def step_heading(page):
