@@ -1,4 +1,4 @@
-"""Answers (as permalink query strings) shared by the browser tests.
+"""Answers (as permalink query strings) and wizard helpers shared by the browser tests.
 
 The dates follow the academic year the server is in, so the 'running year' scenario stays a
 running year whenever the suite runs.
@@ -30,3 +30,12 @@ FOUR_YEARS = (f"r=flanders&s=flanders&by=2003&bm=09"
               f"&y2={TWO_AGO}&p2=bachelor&t2=66&e2=60&y3={LAST}&p3=master&t3=60&e3=48&f=72")
 # Earned more than taken: the result page refuses it ('Some answers need another look').
 INVALID = f"r=flanders&s=flanders&y0={LAST}&p0=bachelor&t0=30&e0=60&f=60"
+
+
+def fill_row(page, index, year, programme, taken, earned=None):
+    """Fill enrolment row `index` of the years step."""
+    page.locator(f"#id_y{index}").select_option(year)
+    page.locator(f"#id_p{index}").select_option(programme)
+    page.locator(f"#id_t{index}").fill(str(taken))
+    if earned is not None:
+        page.locator(f"#id_e{index}").fill(str(earned))

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser_scenarios import CURRENT, FOUR_YEARS, LAST
+from browser_scenarios import CURRENT, FOUR_YEARS, LAST, fill_row
 
 # Plain links and forms, the same with or without htmx: one run keeps the suite fast.
 JS_ONLY = pytest.mark.parametrize("page", [True], indirect=True, ids=["js"])
@@ -19,14 +19,6 @@ def choose(page, label):
 
 def go_on(page, lang="en"):
     page.get_by_role("button", name=CONTINUE[lang], exact=True).click()
-
-
-def fill_row(page, index, year, programme, taken, earned=None):
-    page.locator(f"#id_y{index}").select_option(year)
-    page.locator(f"#id_p{index}").select_option(programme)
-    page.locator(f"#id_t{index}").fill(str(taken))
-    if earned is not None:
-        page.locator(f"#id_e{index}").fill(str(earned))
 
 
 def answers(url):

@@ -1,19 +1,12 @@
 """The whole wizard in a real browser, with JavaScript (htmx rows) and without."""
 import re
 
+from browser_scenarios import fill_row
 from playwright.sync_api import expect
 
 
 def choose(page, label):
     page.get_by_label(label, exact=True).check()
-
-
-def fill_row(page, index, year, programme, taken, earned=None):
-    page.locator(f"#id_y{index}").select_option(year)
-    page.locator(f"#id_p{index}").select_option(programme)
-    page.locator(f"#id_t{index}").fill(str(taken))
-    if earned is not None:
-        page.locator(f"#id_e{index}").fill(str(earned))
 
 
 def test_flemish_student_through_the_wizard(live_server, page, screenshot):
