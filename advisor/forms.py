@@ -8,6 +8,7 @@ and its errors are shown next to the field they name (`scenario_errors`).
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from django import forms
 from django.core.validators import MaxValueValidator
@@ -138,7 +139,8 @@ class EnrolmentRowForm(forms.Form):
     """One academic year's enrolment in one programme; fields named `y0`, `p0`, ... ."""
     y = forms.ChoiceField(label=_("Academic year"),
                           error_messages={"required": _("Choose the academic year.")})
-    x = forms.ChoiceField(label=_("Studied in"), required=False)
+    x = forms.ChoiceField(label=_("Studied in"), required=False,
+                          choices=[("", pgettext_lazy("system", "Same as above"))] + SYSTEM_CHOICES)
     p = forms.ChoiceField(label=_("Programme"), choices=[("", _("Choose"))] + PROGRAMME_CHOICES,
                           error_messages={"required": _("Choose the programme.")})
     k = forms.ChoiceField(label=_("Contract"), choices=CONTRACT_CHOICES, initial="diploma",
@@ -158,20 +160,18 @@ class EnrolmentRowForm(forms.Form):
                            widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
     d = forms.BooleanField(label=_("Degree obtained at the end of this year"), required=False)
     sm = forms.ChoiceField(label=_("Enrolled from"), required=False,
+                           choices=[("", _("September (the start)"))] + academic_months(),
                            help_text=_("Only if you enrolled after September, e.g. in "
                                        "December or February."))
     em = forms.ChoiceField(label=_("Enrolled until"), required=False,
+                           choices=[("", _("August (the end)"))] + academic_months(),
                            help_text=_("Only if you stopped (de-registered) before the end of "
                                        "the academic year."))
 
     def __init__(self, *args, index: int, today: date, **kwargs):
         self.index = index
         super().__init__(*args, **kwargs)
-        self.fields["y"].choices = academic_year_choices(today)
-        self.fields["x"].choices = [("", pgettext_lazy("system", "Same as above"))] + \
-            SYSTEM_CHOICES
-        self.fields["sm"].choices = [("", _("September (the start)"))] + academic_months()
-        self.fields["em"].choices = [("", _("August (the end)"))] + academic_months()
+        self.fields["y"].choices = partial(academic_year_choices, today)  # lazy: only if shown
 
     def add_prefix(self, field_name):
         return f"{field_name}{self.index}"
@@ -181,6 +181,21 @@ class EnrolmentRowForm(forms.Form):
 
 
 YEARS_TITLE = _("What did you enrol for each academic year?")
+
+
+def row_summary(row: dict[str, str]) -> dict:
+    """One valid enrolment row (its query values) in words, for 'your answers'."""
+    def month(key):
+        value = row.get(key, "")
+        return MONTHS[int(value)] if value.isdigit() and 1 <= int(value) <= 12 else None
+
+    return {
+        "year": row.get("y"), "system": dict(SYSTEM_CHOICES).get(row.get("x")),
+        "programme": dict(PROGRAMME_CHOICES).get(row.get("p")),
+        "contract": dict(CONTRACT_CHOICES)[row.get("k") or "diploma"],
+        "taken": row.get("t"), "earned": row.get("e"), "tolerated": row.get("l"),
+        "degree": bool(row.get("d")), "from": month("sm"), "until": month("em"),
+    }
 
 STEPS = {
     "residence": ResidenceForm,

@@ -132,18 +132,20 @@ def _add_scenario_errors(state, row_forms) -> bool:
     return False
 
 
-def _answer_sections(state) -> list[dict]:
+def _answer_sections(state, *, rows_valid: bool = False) -> list[dict]:
     """Each step on the path with its answers (or None when not validly answered) and a
-    Change link that returns to the check page."""
+    Change link that returns to the check page. `rows_valid`: the rows passed the scenario's
+    validation already, so no form needs to check them again."""
     today = timezone.localdate()
     sections = []
     for name in steps_for(state):
         change_url = url(name, state, **{"return": "check"})
         if name == "years":
-            row_forms = _row_forms(rows_of(state), state, bound=True)
-            ok = bool(rows_of(state)) and all(form.is_valid() for form in row_forms)
-            sections.append({"step": name, "rows": row_forms if ok else None, "ok": ok,
-                             "change_url": change_url})
+            rows = rows_of(state)
+            ok = bool(rows) and (rows_valid or all(
+                form.is_valid() for form in _row_forms(rows, state, bound=True)))
+            sections.append({"step": name, "ok": ok, "change_url": change_url,
+                             "rows": [f.row_summary(row) for row in rows] if ok else None})
             continue
         form_class = f.STEPS[name]
         kwargs = {"today": today} if form_class is f.AboutForm else {}
@@ -178,7 +180,7 @@ def result(request):
     return render(request, "advice/result.html", {
         "advice": advice, "scenario": scenario, "lc": advice.learning_credit,
         "check_url": url("check", state), "state": state,
-        "sections": _answer_sections(state),
+        "sections": _answer_sections(state, rows_valid=True),
         "permalink": permalink,
     })
 
