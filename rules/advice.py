@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import parameters
 from .family_allowance import FamilyAllowance, family_allowance
-from .learning_credit import LearningCredit, learning_credit
+from .learning_credit import LearningCredit, learning_credit, study_efficiency_applies
 from .scenario import Scenario
 from .sources import Source, sources_for
 
@@ -60,17 +59,3 @@ def _topic_codes(scenario: Scenario, lc: LearningCredit | None) -> list[str]:
         codes.append("study_efficiency")
     codes.append("credits_vs_learning_credit")
     return codes
-
-
-def study_efficiency_applies(scenario: Scenario) -> bool:
-    """A Flemish bachelor started from 2023-2024 (RULES.md §1.8)."""
-    bachelors = [e for e in scenario.in_system("flanders") if e.programme == "bachelor"
-                 and e.contract == "diploma"]
-    if not bachelors:
-        return False
-    first = bachelors[0].academic_year
-    try:
-        parameters.get("learning_credit.study_efficiency", on=first.first_day)
-    except parameters.NoValue:
-        return False
-    return True

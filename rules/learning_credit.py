@@ -264,3 +264,17 @@ def sufficient(balance: int, credits_to_finish: int | None) -> bool | None:
     if credits_to_finish is None:
         return None
     return balance >= credits_to_finish
+
+
+def study_efficiency_applies(scenario: Scenario) -> bool:
+    """A Flemish bachelor started from 2023-2024 (RULES.md §1.8)."""
+    bachelors = [e for e in scenario.in_system("flanders") if e.programme == "bachelor"
+                 and e.contract == "diploma"]
+    if not bachelors:
+        return False
+    first = bachelors[0].academic_year
+    try:
+        parameters.get("learning_credit.study_efficiency", on=first.first_day)
+    except parameters.NoValue:
+        return False
+    return True

@@ -182,3 +182,17 @@ def test_no_flemish_enrolment_means_no_learning_credit_SCENARIO():
                                "education_system": "netherlands",
                                "enrolments": [year("2023-2024", 60)]}, today=date(2026, 11, 26))
     assert learning_credit(scenario) is None
+
+
+@pytest.mark.parametrize("first_year, applies", [
+    pytest.param("2022-2023", False, id="RULES-1.8-bachelor-started-before-2023-2024"),
+    pytest.param("2023-2024", True, id="RULES-1.8-bachelor-started-from-2023-2024"),
+])
+def test_study_efficiency_rule_applies_to_bachelors_started_from_2023(first_year, applies):
+    from rules.learning_credit import study_efficiency_applies
+    scenario = parse_scenario({"as_of": AS_OF, "residence": "flanders",
+                               "education_system": "flanders",
+                               "enrolments": [year(first_year, 60, 60),
+                                              year("2024-2025", 60, 60)]},
+                              today=date(2026, 11, 26))
+    assert study_efficiency_applies(scenario) is applies
