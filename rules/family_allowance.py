@@ -51,7 +51,6 @@ DIPLOMA_CYCLES = {"graduaat": "graduaat", "associate-degree": "graduaat",
 # Brussels/Wallonia: a last year with a report or thesis (TFE).
 THESIS_PROGRAMMES = frozenset({"bachelor", "master", "advanced-bachelor", "advanced-master",
                                "graduaat", "associate-degree", "teacher-training-short"})
-BASES = ("under-18", "until-21", "student", "school-leaver", "none")
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,6 @@ class Year:
     basis: str | None
     student_period: Period | None
     amount: Amount | None
-    months_by_basis: tuple[tuple[str, int], ...]  # for the explanation, e.g. (("student", 9),)
 
 
 @dataclass(frozen=True)
@@ -232,11 +230,10 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
             academic_year=year, credits=sum(e.credits_taken for e in by_year[year]),
             student_status=status, reason=reason, basis=_majority(counts, year) if birth else None,
             student_period=period, amount=amount_on(SCHEMES[region], year.first_day),
-            months_by_basis=tuple(sorted(counts.items(), key=lambda kv: BASES.index(kv[0]))),
         ))
 
-    what_if = _what_if(region, what_if_year(scenario, region, by_year), birth and basis, birth, bank_before, last_right,
-                       tuple(sorted(cycles_used)))
+    what_if = _what_if(region, what_if_year(scenario, region, by_year), birth and basis, birth,
+                       bank_before, last_right, tuple(sorted(cycles_used)))
     return FamilyAllowance(
         scheme=SCHEMES[region], region=region, years=tuple(years),
         school_leaver=tuple(_runs(sorted(leaver_months))), job_seeker=job_seeker,

@@ -41,10 +41,6 @@ class Year:
     not_deducted: int  # credits taken in enrolments outside the learning credit
     tolerated: int  # tolerated or deliberated credits: taken, lost
 
-    @property
-    def lost(self) -> int | None:
-        return None if self.returned is None else self.taken - self.returned
-
 
 @dataclass(frozen=True)
 class Outcome:
@@ -199,7 +195,8 @@ def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCred
                 rebuild = Rebuild("no-enrolment", year)
         added = 0
         if rebuild and rebuild.from_year <= year and not rebuild_complete:
-            step = target - balance if rebuild.trigger == "graduaat" else p("rebuild_per_year", year)
+            step = (target - balance if rebuild.trigger == "graduaat"
+                    else p("rebuild_per_year", year))
             added = max(0, min(step, target - balance))
             rebuild_complete = balance + added >= target  # the rebuild ends on reaching it
         balance += added

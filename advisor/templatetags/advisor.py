@@ -83,7 +83,8 @@ def error_anchor(bound_field) -> str:
 @register.simple_tag
 def qr_code(text: str, label: str):
     """The text as a QR code, an inline SVG drawn on the server."""
-    return mark_safe(_qr_svg(text).replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
+    labelled = f'<svg role="img" aria-label="{escape(label)}" '
+    return mark_safe(_qr_svg(text).replace("<svg ", labelled, 1))
 
 
 @lru_cache(maxsize=256)
