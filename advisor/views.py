@@ -14,6 +14,7 @@ from rules.scenario import ScenarioError, parse_scenario
 from . import forms as f
 from . import shortlink
 from .errors import scenario_errors, step_of_path
+from .explain import topic_context
 from .querystring import ROW_KEY, to_data
 from .wizard import next_step, previous_step, rows_of, state_of, steps_for, with_rows
 
@@ -178,8 +179,8 @@ def result(request):
     code = shortlink.encode(state)
     permalink = request.build_absolute_uri(reverse("short", args=[code]) if code else None)
     return render(request, "advice/result.html", {
-        "advice": advice, "scenario": scenario, "lc": advice.learning_credit,
-        "check_url": url("check", state), "state": state,
+        **topic_context(advice),
+        "check_url": url("check", state),
         "sections": _answer_sections(state, rows_valid=True),
         "permalink": permalink,
     })
