@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
+from rules.calendar import AcademicYear, Month
+
 TOP_LEVEL = {"r": "residence", "s": "education_system", "f": "credits_to_finish",
              "on": "as_of"}
 ROW = {"y": "academic_year", "x": "system", "p": "programme", "k": "contract",
@@ -59,13 +61,13 @@ def to_data(query) -> dict:
 
 
 def _month_in_year(month: str | None, academic_year: str | None) -> str | None:
-    """`MM` -> `YYYY-MM` within the academic year (September..August); else unchanged."""
-    if not month or not academic_year or not month.isdigit() or len(month) != 2:
+    """`MM` -> `YYYY-MM` within the academic year; anything else is left for validation."""
+    if not month or not academic_year or len(month) != 2:
         return month
-    start = academic_year[:4]
-    if not start.isdigit():
+    try:
+        return str(Month.of(AcademicYear.parse(academic_year).day(f"{month}-01")))
+    except ValueError:
         return month
-    return f"{int(start) + (0 if int(month) >= 9 else 1)}-{month}"
 
 
 def to_query(data: dict) -> str:

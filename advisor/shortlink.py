@@ -39,6 +39,10 @@ def _reverse(mapping: dict) -> dict:
     return {code: name for name, code in mapping.items()}
 
 
+RESIDENCE_OF, SYSTEM_OF, PROGRAMME_OF, CONTRACT_OF = map(
+    _reverse, (RESIDENCES, SYSTEMS, PROGRAMMES, CONTRACTS))
+
+
 def encode(state: QueryDict) -> str | None:
     """The short code for a complete set of answers, or None when something cannot be coded."""
     try:
@@ -82,8 +86,8 @@ def decode(code: str) -> QueryDict | None:
     if not m:
         return None
     state = QueryDict(mutable=True)
-    state["r"] = _reverse(RESIDENCES)[m["r"]]
-    state["s"] = _reverse(SYSTEMS)[m["s"]]
+    state["r"] = RESIDENCE_OF[m["r"]]
+    state["s"] = SYSTEM_OF[m["s"]]
     if m["b"]:
         state["by"], state["bm"] = m["b"][:4], m["b"][4:]
     for key in ("f", "on"):
@@ -91,15 +95,15 @@ def decode(code: str) -> QueryDict | None:
             state[key] = m[key]
     for i, text in enumerate(rows):
         row = ROW.match(text)
-        if not row or row["p"] not in _reverse(PROGRAMMES):
+        if not row or row["p"] not in PROGRAMME_OF:
             return None
         yy = int(row["y"])
         start = (1900 if yy >= 80 else 2000) + yy
         state[f"y{i}"] = f"{start}-{start + 1}"
-        state[f"p{i}"] = _reverse(PROGRAMMES)[row["p"]]
+        state[f"p{i}"] = PROGRAMME_OF[row["p"]]
         state[f"t{i}"] = row["t"]
         if row["x"]:
-            state[f"x{i}"] = _reverse(SYSTEMS)[row["x"]]
+            state[f"x{i}"] = SYSTEM_OF[row["x"]]
         for key in ("e", "l", "sm", "em"):
             if row[key]:
                 state[f"{key}{i}"] = row[key]
@@ -107,5 +111,5 @@ def decode(code: str) -> QueryDict | None:
             if row[key]:
                 state[f"{key}{i}"] = "1"
         if row["k"]:
-            state[f"k{i}"] = _reverse(CONTRACTS)[row["k"]]
+            state[f"k{i}"] = CONTRACT_OF[row["k"]]
     return state
