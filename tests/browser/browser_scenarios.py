@@ -39,3 +39,26 @@ def fill_row(page, index, year, programme, taken, earned=None):
     page.locator(f"#id_t{index}").fill(str(taken))
     if earned is not None:
         page.locator(f"#id_e{index}").fill(str(earned))
+
+
+CONTINUE = {"en": "Continue", "nl": "Verder"}
+
+
+def choose(page, label):
+    page.get_by_label(label, exact=True).check()
+
+
+def go_on(page, lang="en"):
+    page.get_by_role("button", name=CONTINUE[lang], exact=True).click()
+
+
+def answer_first_steps(page, residence, system, birth_month=None, birth_year=None):
+    """From the residence step to the years step, in English; the birth may stay empty."""
+    choose(page, residence)
+    go_on(page)
+    choose(page, system)
+    go_on(page)
+    if birth_month:
+        page.locator("#id_bm").select_option(birth_month)
+        page.locator("#id_by").fill(birth_year)
+    go_on(page)

@@ -6,21 +6,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser_scenarios import CURRENT, FOUR_YEARS, LAST, fill_row
+from browser_scenarios import (CURRENT, FOUR_YEARS, LAST, answer_first_steps, fill_row,
+                               go_on)
 
 # Plain links and forms, the same with or without htmx: one run keeps the suite fast.
 JS_ONLY = pytest.mark.parametrize("page", [True], indirect=True, ids=["js"])
-CONTINUE = {"en": "Continue", "nl": "Verder"}
-
-
-def choose(page, label):
-    page.get_by_label(label, exact=True).check()
-
-
-def go_on(page, lang="en"):
-    page.get_by_role("button", name=CONTINUE[lang], exact=True).click()
-
-
 def answers(url):
     return parse_qs(urlsplit(url).query)
 
@@ -40,13 +30,8 @@ def step_heading(page):
 def test_brussels_resident_studying_in_flanders(live_server, page):
     page.goto(f"{live_server.url}/en/")
     page.get_by_role("link", name="Start now").click()
-    choose(page, "Brussels-Capital Region")
-    go_on(page)
-    choose(page, "Dutch-speaking higher education in Flanders or Brussels")
-    go_on(page)
-    page.locator("#id_bm").select_option("03")
-    page.locator("#id_by").fill("2005")
-    go_on(page)
+    answer_first_steps(page, "Brussels-Capital Region",
+                       "Dutch-speaking higher education in Flanders or Brussels", "03", "2005")
     expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
     fill_row(page, 0, LAST, "bachelor", 60, 60)
     page.get_by_role("button", name="Add another year").click()
@@ -74,11 +59,7 @@ def test_brussels_resident_studying_in_flanders(live_server, page):
 
 def test_student_living_and_studying_in_the_netherlands(live_server, page):
     page.goto(f"{live_server.url}/en/step/residence/")
-    choose(page, "The Netherlands")
-    go_on(page)
-    choose(page, "Higher education in the Netherlands")
-    go_on(page)
-    go_on(page)  # the birth month and year may stay empty
+    answer_first_steps(page, "The Netherlands", "Higher education in the Netherlands")
     expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
     expect(page.get_by_text("Question 4 of 4")).to_be_visible()  # no 'finish' question
     fill_row(page, 0, LAST, "bachelor", 60, 45)
@@ -96,13 +77,8 @@ def test_student_living_and_studying_in_the_netherlands(live_server, page):
 @JS_ONLY
 def test_language_switch_on_a_wizard_step_keeps_the_answers(live_server, page):
     page.goto(f"{live_server.url}/en/step/residence/")
-    choose(page, "Flanders")
-    go_on(page)
-    choose(page, "Dutch-speaking higher education in Flanders or Brussels")
-    go_on(page)
-    page.locator("#id_bm").select_option("11")
-    page.locator("#id_by").fill("2004")
-    go_on(page)
+    answer_first_steps(page, "Flanders",
+                       "Dutch-speaking higher education in Flanders or Brussels", "11", "2004")
     fill_row(page, 0, LAST, "master", 60, 42)
     go_on(page)
     expect(step_heading(page)).to_have_text(

@@ -1,12 +1,8 @@
 """The whole wizard in a real browser, with JavaScript (htmx rows) and without."""
 import re
 
-from browser_scenarios import fill_row
+from browser_scenarios import answer_first_steps, fill_row
 from playwright.sync_api import expect
-
-
-def choose(page, label):
-    page.get_by_label(label, exact=True).check()
 
 
 def test_flemish_student_through_the_wizard(live_server, page, screenshot):
@@ -17,15 +13,8 @@ def test_flemish_student_through_the_wizard(live_server, page, screenshot):
     page.get_by_role("button", name="Continue").click()  # nothing chosen
     assert page.locator("#error-summary").is_visible()
     screenshot(page, f"{mode}-1-residence-error")
-    choose(page, "Flanders")
-    page.get_by_role("button", name="Continue").click()
-
-    choose(page, "Dutch-speaking higher education in Flanders or Brussels")
-    page.get_by_role("button", name="Continue").click()
-
-    page.locator("#id_bm").select_option("03")
-    page.locator("#id_by").fill("2005")
-    page.get_by_role("button", name="Continue").click()
+    answer_first_steps(page, "Flanders",
+                       "Dutch-speaking higher education in Flanders or Brussels", "03", "2005")
 
     fill_row(page, 0, "2023-2024", "bachelor", 60, 30)
     page.get_by_role("button", name="Add another year").click()
