@@ -123,6 +123,11 @@ class AboutForm(Step):
             self.add_error(missing, _("Give both the month and the year, or neither."))
         return data
 
+    def summary(self):
+        month, year = self.cleaned_data.get("bm"), self.cleaned_data.get("by")
+        born = f"{dict(self.fields['bm'].choices)[month]} {year}" if month and year else "—"
+        return [(self.title, born)]
+
 
 class FinishForm(Step):
     title = _("How many credits do you still need to finish your programme?")

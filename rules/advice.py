@@ -26,6 +26,12 @@ class Advice:
     tuition_halving: object = None
     progression: object = None
 
+    @property
+    def sources(self) -> list[Source]:
+        """Every topic's sources once, the oldest rule first (stable within a date)."""
+        unique = {s.url: s for topic in self.topics for s in topic.sources}
+        return sorted(unique.values(), key=lambda s: s.valid_from)
+
 
 def advise(scenario: Scenario) -> Advice:
     lc = learning_credit(scenario)

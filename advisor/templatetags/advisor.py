@@ -50,8 +50,10 @@ def balance_chart(lc):
     marks = format_html_join("", (
         '<circle cx="{0}" cy="{1}" r="4" class="dot"/>'
         '<text x="{0}" y="{2}" text-anchor="middle" class="value">{3}</text>'
-        '<text x="{0}" y="{4}" text-anchor="middle" class="year">{5}</text>'),
-        ((n(x), n(y), n(y - 10), v, height - 4, label) for x, y, v, label in dots))
+        '<text x="{0}" y="{4}" text-anchor="middle" class="{6}">{5}</text>'),
+        ((n(x), n(y), n(y - 10), v, height - 4, label,
+          "year minor" if i % 2 and len(dots) > 6 else "year")
+         for i, (x, y, v, label) in enumerate(dots)))
     return format_html(
         '<figure class="balance-chart"><svg viewBox="0 0 {0} {1}" role="img" '
         'aria-labelledby="chart-title chart-desc" class="w-100" style="max-width: {0}px">'

@@ -49,3 +49,36 @@ def test_start_month_travels_as_month_of_the_academic_year(client):
     html, _ = verdicts(client, r="flanders", s="flanders", y0="2024-2025", p0="bachelor",
                        t0="60", e0="60", sm0="02", em0="06")
     assert "sm0=02" in html and "em0=06" in html
+
+
+def test_sources_listed_once_grouped_by_the_date_their_rules_apply_from(client):
+    """sources.toml: the learning-credit rules apply from 1 September 2008, the regional
+    family-allowance rules from 1 January 2019, the study-efficiency rule from 1 September 2023
+    (its topic comes before the family allowance's, its sources after them); a source cited by
+    two topics is listed once."""
+    from rules.sources import sources_for
+    page = client.get("/en/result/?r=flanders&s=flanders&by=2005&bm=03"
+                      "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
+    sources = page[page.index('id="sources-title"'):page.index('id="permalink-title"')]
+    headings = re.findall(r"Rules that apply from ([^<]+)</h3>", sources)
+    assert headings == ["1 September 2008", "1 January 2019", "1 September 2023"]
+    cited = ([s.url for s in sources_for("learning_credit")]
+             + [s.url for s in sources_for("study_efficiency")]
+             + [s.url for s in sources_for("family_allowance_groeipakket")])
+    for url in cited:
+        assert sources.count(f'href="{url}"') == 1, url
+
+
+def test_birth_month_and_year_summarised_as_one_answer(client):
+    page = client.get("/en/result/?r=flanders&s=flanders&by=2005&bm=03"
+                      "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
+    assert re.search(r"When were you born\?</dt>\s*<dd[^>]*>March 2005</dd>", page)
+
+
+def test_a_source_two_topics_cite_is_listed_once(client):
+    """sources.toml: FAMIWAL's page backs both the Walloon verdict and 'after your studies'."""
+    url = "https://famiwal.be/accedez-aux-themes/jeunes/nes-partir-du-1er-janvier-2001"
+    page = client.get("/en/result/?r=wallonia&s=flanders&by=2005&bm=03"
+                      "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
+    sources = page[page.index('id="sources-title"'):page.index('id="permalink-title"')]
+    assert sources.count(f'href="{url}"') == 1
