@@ -35,7 +35,7 @@ def explanation(advice: Advice, language: str) -> list[dict]:
                 "topic": topic.code,
                 "title": plain_text(render_to_string(f"{template}#title", context)),
                 "text": plain_text(render_to_string(f"{template}#body", context)),
-                "sources": [{"title": s.title, "url": s.url,
+                "sources": [{"title": s.title, "url": s.url, "lang": s.lang,
                              "valid_from": s.valid_from.isoformat()} for s in topic.sources],
             })
     return entries

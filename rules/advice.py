@@ -29,8 +29,11 @@ class Advice:
     @property
     def sources(self) -> list[Source]:
         """Every topic's sources once, the oldest rule first (stable within a date)."""
-        unique = {s.url: s for topic in self.topics for s in topic.sources}
-        return sorted(unique.values(), key=lambda s: s.valid_from)
+        first_per_url = {}
+        for topic in self.topics:
+            for source in topic.sources:
+                first_per_url.setdefault(source.url, source)
+        return sorted(first_per_url.values(), key=lambda s: s.valid_from)
 
 
 def advise(scenario: Scenario) -> Advice:

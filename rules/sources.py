@@ -13,6 +13,7 @@ class Source:
     title: str
     url: str
     valid_from: date
+    lang: str  # the language the source is written in: nl, fr, de
 
 
 @cache

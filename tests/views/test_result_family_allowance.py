@@ -82,3 +82,16 @@ def test_a_source_two_topics_cite_is_listed_once(client):
                       "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
     sources = page[page.index('id="sources-title"'):page.index('id="permalink-title"')]
     assert sources.count(f'href="{url}"') == 1
+
+
+@pytest.mark.parametrize("residence, title, lang", [
+    pytest.param("flanders", "Groeipakket — Schoolverlater", "nl", id="groeipakket-source-in-Dutch"),
+    pytest.param("wallonia", "AVIQ — Le jeune étudiant", "fr", id="aviq-source-in-French"),
+    pytest.param("german-community", "Ostbelgien Familie — Mein Kind", "de",
+                 id="ostbelgien-source-in-German"),
+])
+def test_source_titles_carry_their_own_language_WCAG_3_1_2(client, residence, title, lang):
+    """On the English page a source's title is in the source's language, and says so."""
+    page = client.get(f"/en/result/?r={residence}&s=flanders&by=2005&bm=03"
+                      "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
+    assert re.search(rf'<a href="[^"]+" lang="{lang}" hreflang="{lang}">{title}', page), title
