@@ -1,6 +1,8 @@
 """Function views: read the answers from the query string, call the rules, render."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,13 +33,17 @@ def start(request):
     return render(request, "advice/start.html", {"first_step": steps_for(state_of(request.GET))[0]})
 
 
-def url(name: str, state, **extra) -> str:
-    """The URL of a step ('check', 'result' or a step name) carrying the answers."""
+def url(name: str, state, **control) -> str:
+    """The URL of a step ('check', 'result' or a step name) carrying the answers, plus
+    control keys (never answers, so no key is repeated)."""
+    return encoded_url(name, state.urlencode(), **control)
+
+
+def encoded_url(name: str, answers: str, **control) -> str:
+    """`url` for answers already encoded: pages that link every step encode them once."""
     base = reverse(name) if name in ("check", "result") else reverse("step", args=[name])
-    query = state.copy()
-    for key, value in extra.items():
-        query[key] = value
-    return f"{base}?{query.urlencode()}" if query else base
+    query = "&".join(part for part in (answers, urlencode(control)) if part)
+    return f"{base}?{query}" if query else base
 
 
 def _after(step: str, state, request) -> str:
@@ -138,9 +144,10 @@ def _answer_sections(state, *, rows_valid: bool = False) -> list[dict]:
     Change link that returns to the check page. `rows_valid`: the rows passed the scenario's
     validation already, so no form needs to check them again."""
     today = timezone.localdate()
+    answers = state.urlencode()
     sections = []
     for name in steps_for(state):
-        change_url = url(name, state, **{"return": "check"})
+        change_url = encoded_url(name, answers, **{"return": "check"})
         if name == "years":
             rows = rows_of(state)
             ok = bool(rows) and (rows_valid or all(
