@@ -123,14 +123,6 @@ FUNDABILITY_CASES = [
 ]
 
 
-@pytest.mark.parametrize("enrolments, asked, fundable, reason",
-                         [c[1:] for c in FUNDABILITY_CASES],
-                         ids=[c[0] for c in FUNDABILITY_CASES])
-def test_fundable_next_year(enrolments, asked, fundable, reason):
-    verdict = entry(compute(enrolments), asked).next_year
-    assert (verdict.fundable, verdict.reason) == (fundable, reason)
-
-
 # This year's own enrolment: (id, enrolments, year asked, fundable, reason)
 THIS_YEAR_CASES = [
     ("RULES-3-first-enrolment-in-a-cycle-always-fundable", [year("2025-2026", 0)],
@@ -147,11 +139,15 @@ THIS_YEAR_CASES = [
 ]
 
 
-@pytest.mark.parametrize("enrolments, asked, fundable, reason",
-                         [c[1:] for c in THIS_YEAR_CASES],
-                         ids=[c[0] for c in THIS_YEAR_CASES])
-def test_fundable_this_year(enrolments, asked, fundable, reason):
-    verdict = entry(compute(enrolments), asked).this_year
+VERDICT_CASES = ([("next_year", *c) for c in FUNDABILITY_CASES]
+                 + [("this_year", *c) for c in THIS_YEAR_CASES])
+
+
+@pytest.mark.parametrize("which, enrolments, asked, fundable, reason",
+                         [(c[0], *c[2:]) for c in VERDICT_CASES],
+                         ids=[c[1] for c in VERDICT_CASES])
+def test_fundability(which, enrolments, asked, fundable, reason):
+    verdict = getattr(entry(compute(enrolments), asked), which)
     assert (verdict.fundable, verdict.reason) == (fundable, reason)
 
 
