@@ -71,8 +71,11 @@ class Figures:
     extended_from: int
     extended_max: int
     jury_block1: int
+    jury_after_enrolments: int
     fresh_start_after_years: int
     milestones: tuple[dict, ...]  # the bachelor milestones (bachelor_milestones.toml)
+    not_counted_years: tuple[str, ...]
+    first_year_change_before: date  # in the advice's academic year
     parcours_expected_from: date
 
 
@@ -249,6 +252,11 @@ def figures(on: date) -> Figures:
                    extended_from=extended["from_credits"],
                    extended_max=extended["programme_max"],
                    jury_block1=_p("fundability.third_enrolment_jury", on)["block1"],
+                   jury_after_enrolments=_p("fundability.third_enrolment_jury",
+                                            on)["after_enrolments"],
                    fresh_start_after_years=_p("fundability.fresh_start_after_years", on),
                    milestones=tuple(_p("fundability.bachelor_milestones", on)),
+                   not_counted_years=tuple(_p("fundability.not_counted_years", on)),
+                   first_year_change_before=AcademicYear.of(on).day(
+                       _p("fundability.first_year_change_before", on)),
                    parcours_expected_from=_p("parcours_decree_expected_from", on))
