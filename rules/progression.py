@@ -12,7 +12,8 @@ of that year's enrolment (the bachelor when there are both):
 - `may_leave_block1`: block 1 acquired as the rule for the next year requires it — 45 credits
   under the Paysage decree, all 60 under the Glatigny reform (students who started a cycle
   from 2022-2023, everyone from 2024-2025). None outside a bachelor.
-- `band`: the block-1 outcome band: `all`, `45-59`, `30-44`, `below-30`, `none` (0 credits).
+- `band`: the block-1 outcome band: `all`, `45-59`, `30-44`, `below-30`, `none` (0 credits);
+  None while the year's results are unknown.
 - `fundable` / `fundable_reason`: this year's enrolment; `fundable_next_year` /
   `fundable_next_year_reason`: an enrolment in the same cycle next year (or, after the degree,
   in a new cycle). Reasons: `first-enrolment`, `fresh-start` (five years without an enrolment
@@ -181,7 +182,7 @@ def _year(programme: str, year: AcademicYear, cycle: _Cycle, enrolment: Enrolmen
         academic_year=year, programme=programme, results_known=enrolment.results_known,
         credits_earned_total=cycle.earned, block1_credits=block1,
         may_leave_block1=block1 >= leave if bachelor else None,
-        band=band(block1, year) if bachelor else None,
+        band=band(block1, year) if bachelor and enrolment.results_known else None,
         enrolments_counted=cycle.counted(next_year.first_day), leave_block1_credits=leave,
         this_year=verdict_now, next_year=verdict_next,
         rules_unconfirmed=next_year.first_day >= _p("parcours_decree_expected_from",

@@ -176,6 +176,13 @@ def test_RULES_3_parcours_decree_2026_2027_unconfirmed():
     assert entry(pr, "2025-2026").rules_unconfirmed is True
 
 
+def test_running_year_keeps_what_was_known_before_and_no_band():
+    pr = compute([year("2025-2026", 40), year("2026-2027", None)])
+    running = entry(pr, "2026-2027")
+    assert (running.results_known, running.block1_credits, running.band) == (False, 40, None)
+    assert (running.this_year.fundable, running.this_year.reason) == (True, "milestones-met")
+
+
 def test_no_french_community_enrolment_no_progression():
     scenario = parse_scenario({"as_of": AS_OF, "residence": "flanders",
                                "education_system": "flanders",
