@@ -104,9 +104,10 @@ def _p(name: str, on: date):
     return parameters.get(f"progression.{name}", on=on)
 
 
-def _has_value(name: str, on: date) -> bool:
+def glatigny_rules_on(on: date) -> bool:
+    """Do the Glatigny fundability rules (the milestones from 2022-2023) cover that day?"""
     try:
-        _p(name, on)
+        _p("fundability.bachelor_milestones", on)
     except parameters.NoValue:
         return False
     return True
@@ -209,10 +210,10 @@ def fundability(programme: str, year: AcademicYear, cycle: _Cycle | None) -> Ver
     if cycle is None:
         return Verdict(True, "first-enrolment")
     on = rule_date(year, cycle.start)
-    if not _has_value("fundability.bachelor_milestones", on):
+    if not glatigny_rules_on(on):
         return Verdict(None, "old-rules")
     if _p("fundability.earlier_students_fundable", on) \
-            and not _has_value("fundability.bachelor_milestones", cycle.start.first_day):
+            and not glatigny_rules_on(cycle.start.first_day):
         return Verdict(True, "earlier-students-2024")
     if cycle.pending:
         return Verdict(None, "results-pending")
