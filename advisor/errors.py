@@ -21,6 +21,8 @@ MESSAGES = {
     "future-year": _("Choose {year} or an earlier year."),
     "before-learning-credit": _("Flemish enrolments are covered from {year}, when the learning "
                                 "credit started."),
+    "before-paysage": _("French Community enrolments are covered from {year}, when the Paysage "
+                        "decree's credit system started."),
     "earned-exceeds-taken": _("The credits earned cannot be more than the credits taken "
                               "({taken})."),
     "tolerated-exceeds-taken": _("The credits earned and tolerated together cannot be more than "

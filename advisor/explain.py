@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from rules.advice import Advice
+from rules.parameters import rules_checked_on
 
 SPACES = re.compile(r"\s+")
 
@@ -22,7 +23,8 @@ def plain_text(markup: str) -> str:
 
 
 def topic_context(advice: Advice) -> dict:
-    return {"advice": advice, "scenario": advice.scenario, "lc": advice.learning_credit}
+    return {"advice": advice, "scenario": advice.scenario, "lc": advice.learning_credit,
+            "pr": advice.progression, "rules_checked_on": rules_checked_on()}
 
 
 def explanation(advice: Advice, language: str) -> list[dict]:

@@ -187,6 +187,8 @@ def result(request):
     permalink = request.build_absolute_uri(reverse("short", args=[code]) if code else None)
     return render(request, "advice/result.html", {
         **topic_context(advice),
+        # the topic shown first, as the page's answer; the others follow
+        "answer_topic": "learning_credit" if advice.learning_credit else "progression",
         "check_url": url("check", state),
         "sections": _answer_sections(state, rows_valid=True),
         "permalink": permalink,

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from .family_allowance import FamilyAllowance, family_allowance
 from .learning_credit import LearningCredit, learning_credit, study_efficiency_applies
+from .progression import Progression, progression
 from .scenario import Scenario
 from .sources import Source, sources_for
 
@@ -24,7 +25,7 @@ class Advice:
     # Filled in by later parts of the rules; None until they exist.
     family_allowance: object = None
     tuition_halving: object = None
-    progression: object = None
+    progression: Progression | None = None
 
     @property
     def sources(self) -> list[Source]:
@@ -39,11 +40,12 @@ class Advice:
 def advise(scenario: Scenario) -> Advice:
     lc = learning_credit(scenario)
     fa = family_allowance(scenario)
+    pr = progression(scenario)
+    codes = (["progression"] if pr else []) + _topic_codes(scenario, lc)
     return Advice(scenario=scenario, learning_credit=lc,
-                  topics=tuple(Topic(code, sources_for(code))
-                               for code in _topic_codes(scenario, lc))
+                  topics=tuple(Topic(code, sources_for(code)) for code in codes)
                   + _family_allowance_topics(fa),
-                  family_allowance=fa)
+                  family_allowance=fa, progression=pr)
 
 
 def _family_allowance_topics(fa: FamilyAllowance | None) -> tuple[Topic, ...]:

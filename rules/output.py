@@ -5,6 +5,7 @@ from .advice import Advice
 from .family_allowance import FamilyAllowance
 from .learning_credit import LearningCredit
 from .parameters import rules_checked_on
+from .progression import Progression
 
 SCHEMA = 1
 
@@ -17,8 +18,24 @@ def to_json(advice: Advice) -> dict:
         "learning_credit": _learning_credit(advice.learning_credit),
         "family_allowance": _family_allowance(advice.family_allowance),
         "tuition_halving": advice.tuition_halving,
-        "progression": advice.progression,
+        "progression": _progression(advice.progression),
     }
+
+
+def _progression(pr: Progression | None) -> list[dict] | None:
+    """SCENARIO.md's `progression`, plus the fields listed in rules/progression.py."""
+    if pr is None:
+        return None
+    return [{
+        "academic_year": str(y.academic_year), "programme": y.programme,
+        "results_known": y.results_known, "credits_earned_total": y.credits_earned_total,
+        "block1_credits": y.block1_credits, "may_leave_block1": y.may_leave_block1,
+        "band": y.band, "enrolments_counted": y.enrolments_counted,
+        "fundable": y.this_year.fundable, "fundable_reason": y.this_year.reason,
+        "fundable_next_year": y.next_year.fundable,
+        "fundable_next_year_reason": y.next_year.reason,
+        "rules_unconfirmed": y.rules_unconfirmed,
+    } for y in pr.years]
 
 
 def _learning_credit(lc: LearningCredit | None) -> dict | None:

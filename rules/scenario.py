@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import parameters
 from .calendar import AcademicYear, Month
 
 RESIDENCES = ("flanders", "brussels", "wallonia", "german-community", "netherlands", "elsewhere")
@@ -22,6 +23,10 @@ MAX_CREDITS = 200
 MAX_CREDITS_TO_FINISH = 600
 FIRST_FLEMISH_YEAR = AcademicYear(2008)  # the learning credit applies from 2008-2009
 FIRST_YEAR = AcademicYear(1990)
+# French Community enrolments are followed from the Paysage decree's first year (2014-2015).
+FIRST_FRENCH_COMMUNITY_YEAR = AcademicYear.of(
+    parameters.parameter("progression.block1_credits").periods[0].valid_from)
+SYSTEMS_WITH_PROGRESS = ("flanders", "french-community")  # past years need their results
 ONLY_IN_SYSTEM = {"associate-degree": "netherlands", "graduaat": "flanders"}
 
 TOP_LEVEL_FIELDS = {"as_of", "residence", "birth_month", "education_system", "enrolments",
@@ -224,6 +229,11 @@ def _enrolment(r: _Reader, raw, path: str, default_system: str,
                                             f"{FIRST_FLEMISH_YEAR}, when the learning credit "
                                             f"started", "before-learning-credit",
                    year=str(FIRST_FLEMISH_YEAR))
+        elif system == "french-community" and year < FIRST_FRENCH_COMMUNITY_YEAR:
+            r.fail(f"{path}.academic_year", f"French Community enrolments are covered from "
+                                            f"{FIRST_FRENCH_COMMUNITY_YEAR}, when the Paysage "
+                                            f"decree's credit system started", "before-paysage",
+                   year=str(FIRST_FRENCH_COMMUNITY_YEAR))
         for key, month in (("start_month", start), ("end_month", end)):
             if month and month.academic_year != year:
                 r.fail(f"{path}.{key}", f"must fall within {year} "
@@ -244,7 +254,7 @@ def _enrolment(r: _Reader, raw, path: str, default_system: str,
             r.fail(f"{path}.credits_tolerated",
                    f"earned and tolerated together must not exceed credits_taken ({taken})",
                    "tolerated-exceeds-taken", taken=taken)
-    if year and year < current_year and earned is None and system == "flanders" \
+    if year and year < current_year and earned is None and system in SYSTEMS_WITH_PROGRESS \
             and contract != "exam":
         r.fail(f"{path}.credits_earned", f"required for a past academic year ({year}): "
                                          f"its results are known", "earned-required",

@@ -12,6 +12,8 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from advisor.forms import PROGRAMME_CHOICES
+
 register = template.Library()
 
 
@@ -100,3 +102,9 @@ def _qr_svg(text: str) -> str:
 def breakable_url(url: str) -> str:
     """The URL with line-break opportunities after each slash only, for paper."""
     return mark_safe(escape(url).replace("/", "/<wbr>"))
+
+
+@register.filter
+def programme_label(code: str) -> str:
+    """A programme code (`bachelor`, `advanced-master`...) in words, in the page's language."""
+    return str(dict(PROGRAMME_CHOICES).get(code, code))

@@ -24,6 +24,10 @@ BRUSSELS = (f"r=brussels&s=flanders&by=2005&bm=03&y0={LAST}&p0=bachelor&t0=60&e0
             f"&y1={CURRENT}&p1=bachelor&t1=60&f=120")
 # Lives and studies in the Netherlands: no Flemish learning credit, no 'finish' step.
 NETHERLANDS = f"r=netherlands&s=netherlands&by=2006&bm=01&y0={LAST}&p0=bachelor&t0=60&e0=60"
+# Lives in Wallonia, studies in French: block 1 after two years, third year running.
+FRENCH_COMMUNITY = (f"r=wallonia&s=french-community&by=2005&bm=10&y0={TWO_AGO}&p0=bachelor"
+                    f"&t0=60&e0=40&y1={LAST}&p1=bachelor&t1=60&e1=20&y2={CURRENT}&p2=bachelor"
+                    f"&t2=60")
 # Four finished Flemish years: the print scenario.
 FOUR_YEARS = (f"r=flanders&s=flanders&by=2003&bm=09"
               f"&y0={FOUR_AGO}&p0=bachelor&t0=60&e0=54&y1={THREE_AGO}&p1=bachelor&t1=60&e1=60"

@@ -13,7 +13,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from browser_scenarios import BRUSSELS, FLEMISH_RUNNING, FOUR_YEARS, INVALID, LAST, NETHERLANDS
+from browser_scenarios import (BRUSSELS, FLEMISH_RUNNING, FOUR_YEARS, FRENCH_COMMUNITY, INVALID,
+                               LAST, NETHERLANDS)
 
 AXE = os.path.join(os.path.dirname(__file__), "vendor", "axe.min.js")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -43,6 +44,7 @@ PAGES = [
     ("result-four-years", f"result/?{FOUR_YEARS}", 200),
     ("result-brussels", f"result/?{BRUSSELS}", 200),
     ("result-netherlands", f"result/?{NETHERLANDS}", 200),
+    ("result-french-community", f"result/?{FRENCH_COMMUNITY}", 200),
     ("invalid-answers", f"result/?{INVALID}", 400),
     ("not-found", "no-such-page/", 404),
 ]

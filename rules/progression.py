@@ -1,0 +1,264 @@
+"""French Community progression: block 1 and fundability, year by year (RULES.md §3).
+
+One entry per academic year with a French Community enrolment, for the bachelor or master cycle
+of that year's enrolment (the bachelor when there are both):
+
+- `credits_earned_total`: credits earned in the cycle so far. A cycle's count starts again
+  after its degree, and after `fundability.fresh_start_after_years` years without an enrolment
+  in it.
+- `block1_credits`: block-1 credits acquired (bachelor only, else None). The scenario does not
+  say which units were block 1, so the credits earned in the bachelor count as block-1 credits
+  until block 1 is full (60): an approximation when a programme mixed blocks.
+- `may_leave_block1`: block 1 acquired as the rule for the next year requires it — 45 credits
+  under the Paysage decree, all 60 under the Glatigny reform (students who started a cycle
+  from 2022-2023, everyone from 2024-2025). None outside a bachelor.
+- `band`: the block-1 outcome band: `all`, `45-59`, `30-44`, `below-30`, `none` (0 credits);
+  None while the year's results are unknown.
+- `fundable` / `fundable_reason`: this year's enrolment; `fundable_next_year` /
+  `fundable_next_year_reason`: an enrolment in the same cycle next year (or, after the degree,
+  in a new cycle). Reasons: `first-enrolment`, `fresh-start` (five years without an enrolment
+  in the cycle), `degree-obtained`, `all-credits-passed`, `milestones-met`,
+  `earlier-students-2024` (the 2024-2025 softening), `milestone-missed`; and, with a None
+  verdict: `results-pending`, `depends-on-reorientation` (fundable only if there was a
+  reorientation, which we don't ask), `jury-may-decide` (third-enrolment jury exception),
+  `old-rules` (the pre-2022 rules, not modelled), `master-rules-unverified`,
+  `programme-not-covered`.
+- `rules_unconfirmed`: the next year falls under the announced 'décret parcours étudiant',
+  whose content is not confirmed.
+
+While a year's results are unknown, its figures are those known before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from . import parameters
+from .calendar import AcademicYear
+from .scenario import Enrolment, Scenario
+
+CYCLE_PROGRAMMES = ("bachelor", "master")  # the cycles whose fundability the site follows
+
+
+@dataclass(frozen=True)
+class Verdict:
+    fundable: bool | None
+    reason: str
+    enrolments: int = 0  # the enrolments in the cycle the milestones were counted over
+
+
+@dataclass(frozen=True)
+class Year:
+    academic_year: AcademicYear
+    programme: str
+    results_known: bool
+    credits_earned_total: int
+    block1_credits: int | None
+    may_leave_block1: bool | None
+    band: str | None
+    enrolments_counted: int  # in the cycle, this one included (2019-2020 not counted)
+    leave_block1_credits: int  # block-1 credits needed to move on: 45 (Paysage) or 60
+    this_year: Verdict
+    next_year: Verdict
+    rules_unconfirmed: bool
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The dated figures the explanation quotes, as they apply on the advice's day."""
+    block1_credits: int
+    continue_from: int
+    stay_from: int
+    extended_from: int
+    extended_max: int
+    jury_block1: int
+    jury_after_enrolments: int
+    fresh_start_after_years: int
+    milestones: tuple[dict, ...]  # the bachelor milestones (bachelor_milestones.toml)
+    not_counted_years: tuple[str, ...]
+    first_year_change_before: date  # in the advice's academic year
+    parcours_expected_from: date
+
+
+@dataclass(frozen=True)
+class Progression:
+    years: tuple[Year, ...]
+    figures: Figures
+
+    @property
+    def current(self) -> Year:
+        return self.years[-1]
+
+    @property
+    def verdict(self) -> Verdict:
+        """The answer: next year's fundability, or this year's while its results are unknown."""
+        return self.current.next_year if self.current.results_known else self.current.this_year
+
+    @property
+    def verdict_year(self) -> AcademicYear:
+        year = self.current.academic_year
+        return year.next() if self.current.results_known else year
+
+
+def _p(name: str, on: date):
+    return parameters.get(f"progression.{name}", on=on)
+
+
+def glatigny_rules_on(on: date) -> bool:
+    """Do the Glatigny fundability rules (the milestones from 2022-2023) cover that day?"""
+    try:
+        _p("fundability.bachelor_milestones", on)
+    except parameters.NoValue:
+        return False
+    return True
+
+
+@dataclass
+class _Cycle:
+    """One run of enrolments in a cycle, from its first enrolment (or a fresh start)."""
+    start: AcademicYear
+    last: Enrolment
+    years: list[AcademicYear]
+    earned: int = 0
+
+    @property
+    def pending(self) -> bool:
+        return not self.last.results_known
+
+    def counted(self, on: date) -> int:
+        """Enrolments that count for fundability on that day (2019-2020 does not)."""
+        not_counted = _p("fundability.not_counted_years", on)
+        return sum(str(y) not in not_counted for y in self.years)
+
+
+def rule_date(year: AcademicYear, cycle_start: AcademicYear) -> date:
+    """The day whose rules decide a year: the cycle's start until the Glatigny rules apply
+    to everyone, that year's own start after."""
+    everyone_from = _p("glatigny_for_everyone_from", year.first_day)
+    return year.first_day if year.first_day >= everyone_from else cycle_start.first_day
+
+
+def progression(scenario: Scenario) -> Progression | None:
+    """The progression for a scenario, or None without a French Community enrolment."""
+    enrolments = scenario.in_system("french-community")
+    if not enrolments:
+        return None
+    cycles: dict[str, _Cycle] = {}
+    years = []
+    for year in sorted({e.academic_year for e in enrolments}):
+        this_year = [e for e in enrolments if e.academic_year == year]
+        enrolment = next((e for e in this_year if e.programme == "bachelor"), this_year[0])
+        programme = enrolment.programme
+        cycle = cycles.get(programme)
+        if programme in CYCLE_PROGRAMMES and cycle \
+                and _fresh_start(cycle.last.academic_year, year):
+            verdict_now, cycle = Verdict(True, "fresh-start"), None
+        else:
+            verdict_now = fundability(programme, year, cycle)
+        if cycle is None:
+            cycle = _Cycle(start=year, last=enrolment, years=[])
+        cycle.last = enrolment
+        cycle.years.append(year)
+        cycle.earned += enrolment.credits_earned or 0
+        years.append(_year(programme, year, cycle, enrolment, verdict_now))
+        cycles[programme] = None if enrolment.degree_obtained else cycle
+    return Progression(years=tuple(years), figures=figures(scenario.as_of))
+
+
+def _fresh_start(last: AcademicYear, year: AcademicYear) -> bool:
+    return year.start - last.start > _p("fundability.fresh_start_after_years", year.first_day)
+
+
+def _year(programme: str, year: AcademicYear, cycle: _Cycle, enrolment: Enrolment,
+          verdict_now: Verdict) -> Year:
+    bachelor = programme == "bachelor"
+    next_year = year.next()
+    block1 = min(cycle.earned, _p("block1_credits", year.first_day)) if bachelor else None
+    if enrolment.degree_obtained:
+        verdict_next = Verdict(True, "degree-obtained")
+    else:
+        verdict_next = fundability(programme, next_year, cycle)
+    leave = _p("leave_block1_credits", rule_date(next_year, cycle.start))
+    return Year(
+        academic_year=year, programme=programme, results_known=enrolment.results_known,
+        credits_earned_total=cycle.earned, block1_credits=block1,
+        may_leave_block1=block1 >= leave if bachelor else None,
+        band=band(block1, year) if bachelor and enrolment.results_known else None,
+        enrolments_counted=cycle.counted(next_year.first_day), leave_block1_credits=leave,
+        this_year=verdict_now, next_year=verdict_next,
+        rules_unconfirmed=next_year.first_day >= _p("parcours_decree_expected_from",
+                                                    next_year.first_day),
+    )
+
+
+def band(block1: int, year: AcademicYear) -> str:
+    """The block-1 outcome band of RULES.md §3's table."""
+    on = year.first_day
+    if block1 >= _p("block1_credits", on):
+        return "all"
+    if block1 >= _p("block1_band_continue_from", on):
+        return "45-59"
+    if block1 >= _p("block1_band_stay_from", on):
+        return "30-44"
+    return "below-30" if block1 else "none"
+
+
+def fundability(programme: str, year: AcademicYear, cycle: _Cycle | None) -> Verdict:
+    """Is an enrolment in `programme` in `year` fundable, after the cycle so far?"""
+    if programme not in CYCLE_PROGRAMMES:
+        return Verdict(None, "programme-not-covered")
+    if cycle is None:
+        return Verdict(True, "first-enrolment")
+    on = rule_date(year, cycle.start)
+    if not glatigny_rules_on(on):
+        return Verdict(None, "old-rules")
+    if _p("fundability.earlier_students_fundable", on) \
+            and not glatigny_rules_on(cycle.start.first_day):
+        return Verdict(True, "earlier-students-2024")
+    if cycle.pending:
+        return Verdict(None, "results-pending")
+    if cycle.last.credits_taken and cycle.last.credits_earned == cycle.last.credits_taken:
+        return Verdict(True, "all-credits-passed")
+    counted = cycle.counted(year.first_day)
+    if counted == 0:
+        return Verdict(True, "first-enrolment")
+    if programme == "master":
+        return Verdict(None, "master-rules-unverified")
+    return _bachelor_milestones(cycle, counted, on)
+
+
+def _bachelor_milestones(cycle: _Cycle, counted: int, on: date) -> Verdict:
+    block1 = min(cycle.earned, _p("block1_credits", on))
+
+    def met(enrolments: int) -> bool:
+        reached = [m for m in _p("fundability.bachelor_milestones", on)
+                   if m["enrolments"] <= enrolments]
+        return not reached or (block1 >= reached[-1]["block1"]
+                               and cycle.earned >= reached[-1]["total"])
+
+    if met(counted):
+        return Verdict(True, "milestones-met", counted)
+    jury = _p("fundability.third_enrolment_jury", on)
+    if counted == jury["after_enrolments"] and block1 >= jury["block1"]:
+        return Verdict(None, "jury-may-decide", counted)
+    if met(counted - _p("fundability.reorientation_extra_enrolments", on)):
+        return Verdict(None, "depends-on-reorientation", counted)
+    return Verdict(False, "milestone-missed", counted)
+
+
+def figures(on: date) -> Figures:
+    extended = _p("extended_programme", on)
+    return Figures(block1_credits=_p("block1_credits", on),
+                   continue_from=_p("block1_band_continue_from", on),
+                   stay_from=_p("block1_band_stay_from", on),
+                   extended_from=extended["from_credits"],
+                   extended_max=extended["programme_max"],
+                   jury_block1=_p("fundability.third_enrolment_jury", on)["block1"],
+                   jury_after_enrolments=_p("fundability.third_enrolment_jury",
+                                            on)["after_enrolments"],
+                   fresh_start_after_years=_p("fundability.fresh_start_after_years", on),
+                   milestones=tuple(_p("fundability.bachelor_milestones", on)),
+                   not_counted_years=tuple(_p("fundability.not_counted_years", on)),
+                   first_year_change_before=AcademicYear.of(on).day(
+                       _p("fundability.first_year_change_before", on)),
+                   parcours_expected_from=_p("parcours_decree_expected_from", on))

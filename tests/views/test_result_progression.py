@@ -1,0 +1,56 @@
+"""The French Community progression on the result page: the answer first (RULES.md §3)."""
+import re
+from urllib.parse import urlencode
+
+import pytest
+
+FC_ONLY = {"r": "wallonia", "s": "french-community", "y0": "2023-2024", "p0": "bachelor",
+           "t0": "60", "e0": "30", "y1": "2024-2025", "p1": "bachelor", "t1": "60", "e1": "10"}
+
+
+def page(client, lang="en", **query):
+    response = client.get(f"/{lang}/result/?{urlencode(query)}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def heading(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html,
+                                                                re.S).group(1))).strip()
+
+
+@pytest.mark.parametrize("lang, title", [
+    ("en", "French-speaking studies: whether you are fundable in 2025-2026 depends on facts we "
+           "don't know"),
+    ("nl", "Franstalige studies: of je financierbaar bent in 2025-2026, hangt af van gegevens "
+           "die we niet kennen"),
+])
+def test_french_community_only_the_progression_answer_comes_first(client, lang, title):
+    html, text = page(client, lang, **FC_ONLY)
+    assert heading(html) == title
+    assert "No Flemish learning credit in your answers" not in html
+    assert html.count('id="answer-title"') == 1
+
+
+def test_the_page_says_what_it_does_not_know_and_whom_to_ask(client):
+    _, text = page(client, **FC_ONLY)
+    assert "You have acquired 40 block-1 credits; you need 60 to leave block 1." in text
+    assert "CEPERI was abolished by the decree of 16 July 2025" in text
+    assert "ask your institution's registration service" in text
+    assert "That is an approximation" in text
+
+
+def test_2026_2027_rules_may_differ_and_the_check_date_is_shown(client):
+    _, text = page(client, **{**FC_ONLY, "y2": "2025-2026", "p2": "bachelor", "t2": "20",
+                              "e2": "20"})
+    assert "The rules for that year may differ" in text
+    assert "which we last checked on 26 November 2026" in text
+
+
+def test_flemish_and_french_enrolments_learning_credit_first_progression_as_a_topic(client):
+    html, _ = page(client, **{**FC_ONLY, "s": "flanders", "x0": "french-community",
+                              "x1": "french-community", "y2": "2025-2026", "p2": "bachelor",
+                              "t2": "60", "e2": "60", "f": "120"})
+    assert heading(html).startswith("Your learning credit")
+    assert 'id="topic-progression"' in html
