@@ -7,6 +7,7 @@ from .family_allowance import FamilyAllowance, family_allowance
 from .learning_credit import LearningCredit, learning_credit, study_efficiency_applies
 from .scenario import Scenario
 from .sources import Source, sources_for
+from .tuition_nl import TuitionHalving, tuition_halving
 
 
 @dataclass(frozen=True)
@@ -21,9 +22,9 @@ class Advice:
     learning_credit: LearningCredit | None
     topics: tuple[Topic, ...]
 
-    # Filled in by later parts of the rules; None until they exist.
-    family_allowance: object = None
-    tuition_halving: object = None
+    family_allowance: FamilyAllowance | None = None
+    tuition_halving: TuitionHalving | None = None
+    # Filled in by a later part of the rules; None until it exists.
     progression: object = None
 
     @property
@@ -36,11 +37,12 @@ class Advice:
 def advise(scenario: Scenario) -> Advice:
     lc = learning_credit(scenario)
     fa = family_allowance(scenario)
+    th = tuition_halving(scenario)
     return Advice(scenario=scenario, learning_credit=lc,
                   topics=tuple(Topic(code, sources_for(code))
-                               for code in _topic_codes(scenario, lc))
+                               for code in _topic_codes(scenario, lc, th))
                   + _family_allowance_topics(fa),
-                  family_allowance=fa)
+                  family_allowance=fa, tuition_halving=th)
 
 
 def _family_allowance_topics(fa: FamilyAllowance | None) -> tuple[Topic, ...]:
@@ -54,9 +56,13 @@ def _family_allowance_topics(fa: FamilyAllowance | None) -> tuple[Topic, ...]:
                   sources_for(f"family_allowance_after_studies_{key}")))
 
 
-def _topic_codes(scenario: Scenario, lc: LearningCredit | None) -> list[str]:
-    if lc is None:
-        return []
+def _topic_codes(scenario: Scenario, lc: LearningCredit | None,
+                 th: TuitionHalving | None) -> list[str]:
+    codes = _learning_credit_codes(scenario, lc) if lc else []
+    return codes + ["tuition_halving"] if th else codes
+
+
+def _learning_credit_codes(scenario: Scenario, lc: LearningCredit) -> list[str]:
     codes = ["learning_credit"]
     if lc.results_pending:
         codes.append("learning_credit_running_year")
