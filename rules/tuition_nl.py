@@ -103,43 +103,52 @@ def tuition_halving(scenario: Scenario) -> TuitionHalving | None:
     dutch = scenario.in_system("netherlands")
     if not dutch:
         return None
-    start = min(e.first_month for e in dutch)
     f = figures(scenario.as_of)
-    master_from = f.teacher_master_from
-    none = TuitionHalving(reason=None, first_window=None, second_window=None,
-                          second_window_reason=None, months=(), fees=(),
-                          teacher_master=any(e.teacher_training and e.programme == "master"
-                                             for e in dutch), figures=f)
+    result = TuitionHalving(reason=None, first_window=None, second_window=None,
+                            second_window_reason=None, months=(), fees=(),
+                            teacher_master=any(e.teacher_training and e.programme == "master"
+                                               for e in dutch), figures=f)
+    start = min(e.first_month for e in dutch)
+    reason = _no_first_window(scenario, dutch, start, f)
+    if reason:
+        return replace(result, reason=reason)
+    window = Period(start, start.plus(f.window_months - 1))
+    enrolled = {m for e in dutch for m in _months_of(e)}
+    months = [m for m in months_in(window) if m in enrolled and _applies("first_year_halving", m)]
+    second, second_months, second_reason = _second_window(dutch, window, f)
+    halved = tuple(months + second_months)
+    return replace(result, first_window=window, second_window=second,
+                   second_window_reason=second_reason, months=halved,
+                   fees=tuple(_fee(y) for y in sorted({m.academic_year for m in halved})))
+
+
+def _no_first_window(scenario: Scenario, dutch: tuple[Enrolment, ...], start: Month,
+                     f: Figures) -> str | None:
+    """Why the first enrolment, in month `start`, opens no window; None when it does."""
     if scenario.dutch_enrolment_before_2018 or f.first_enrolment_from is None \
             or start.first_day < f.first_enrolment_from:
-        return replace(none, reason="earlier-enrolment")
-    first = [e for e in dutch if e.first_month == start]
-    if not any(e.programme in FIRST_PROGRAMMES or _teacher_month(e, start, master_from)
-               for e in first):
-        return replace(none, reason="first-programme")
+        return "earlier-enrolment"
+    if not any(e.programme in FIRST_PROGRAMMES or _teacher_month(e, start, f)
+               for e in dutch if e.first_month == start):
+        return "first-programme"
     if not _applies("first_year_halving", start):
-        return replace(none, reason="abolished")
+        return "abolished"
+    return None
 
-    length = f.window_months
-    enrolled = {m for e in dutch for m in _months_of(e)}
-    window = Period(start, start.plus(length - 1))
-    months = [m for m in months_in(window) if m in enrolled and _applies("first_year_halving", m)]
 
-    teaching = {m for e in dutch for m in _months_of(e) if _teacher_month(e, m, master_from)}
-    later = sorted(m for m in teaching if m > window.end)
-    second = Period(later[0], later[0].plus(length - 1)) if later else None
-    second_months = [m for m in months_in(second) if m in teaching
-                     and _second_year_applies(m, teaching)] if second else []
-    if second is None:
-        second_reason = "no-teacher-training"
-    elif _concurrent(dutch, until=second.end):
-        second, second_months, second_reason = None, [], "concurrent-programme"
-    else:
-        second_reason = None if second_months else "abolished"
-    halved = tuple(months + second_months)
-    return replace(none, first_window=window, second_window=second,
-                    second_window_reason=second_reason, months=halved,
-                    fees=tuple(_fee(y) for y in sorted({m.academic_year for m in halved})))
+def _second_window(dutch: tuple[Enrolment, ...], first: Period,
+                   f: Figures) -> tuple[Period | None, list[Month], str | None]:
+    """The teacher-training window after `first`, its halved months, and why it has none."""
+    teaching = {m for e in dutch for m in _months_of(e) if _teacher_month(e, m, f)}
+    later = sorted(m for m in teaching if m > first.end)
+    if not later:
+        return None, [], "no-teacher-training"
+    window = Period(later[0], later[0].plus(f.window_months - 1))
+    if _concurrent(dutch, until=window.end):
+        return None, [], "concurrent-programme"
+    months = [m for m in months_in(window) if m in teaching
+              and _second_year_applies(m, teaching)]
+    return window, months, None if months else "abolished"
 
 
 def figures(on: date) -> Figures:
@@ -155,16 +164,16 @@ def _months_of(enrolment: Enrolment) -> list[Month]:
     return months_in(Period(enrolment.first_month, enrolment.last_month))
 
 
-def _teacher_month(enrolment: Enrolment, month: Month, master_from: date) -> bool:
+def _teacher_month(enrolment: Enrolment, month: Month, f: Figures) -> bool:
     """Is this a month of teacher training that counts for the halving?"""
     if not enrolment.teacher_training or enrolment.programme not in TEACHER_PROGRAMMES:
         return False
-    return enrolment.programme != "master" or month.first_day >= master_from
+    return enrolment.programme != "master" or month.first_day >= f.teacher_master_from
 
 
 def _second_year_applies(month: Month, teaching: set[Month]) -> bool:
     """The second year applies until its abolition; in the transition year only for a student
-    in teacher training on the transition's day (1 September 2023)."""
+    in teacher training on the day `transition_teacher_enrolled_on` names."""
     if _applies("teacher_second_year_halving", month):
         return True
     enrolled_on = _get("transition_teacher_enrolled_on", month.first_day)
@@ -180,11 +189,11 @@ def _concurrent(dutch: tuple[Enrolment, ...], *, until: Month) -> bool:
 
 def _fee(year: AcademicYear) -> Fee:
     day = year.first_day
-    statutory = parameters.parameter("tuition_nl.statutory_fee").period_on(day)
-    confidences = [parameters.parameter("tuition_nl.statutory_fee").confidence_on(day)]
+    statutory = parameters.parameter("tuition_nl.statutory_fee")
     halved = _get("halved_fee", day)
+    confidences = [statutory.confidence_on(day)]
     if halved is not None:
         confidences.append(parameters.parameter("tuition_nl.halved_fee").confidence_on(day))
-    return Fee(academic_year=year, statutory=statutory.value, halved=halved,
-               valid_from=statutory.valid_from,
+    return Fee(academic_year=year, statutory=statutory.period_on(day).value, halved=halved,
+               valid_from=statutory.period_on(day).valid_from,
                confidence=max(confidences, key=parameters.CONFIDENCES.index))
