@@ -225,6 +225,7 @@ def row_summary(row: dict[str, str]) -> dict:
         "degree": bool(row.get("d")), "from": month("sm"), "until": month("em"),
     }
 
+
 class NetherlandsForm(Step):
     """The answers only the Dutch halved tuition fee needs: an earlier Dutch enrolment not
     listed, and per Dutch row whether it is teacher training (`q0`, `q1`, ...)."""

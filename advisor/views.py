@@ -178,11 +178,10 @@ def result(request):
     advice = advise(scenario)
     code = shortlink.encode(state)
     permalink = request.build_absolute_uri(reverse("short", args=[code]) if code else None)
+    answered_first = "learning_credit" if advice.learning_credit else "tuition_halving"
     return render(request, "advice/result.html", {
         **topic_context(advice),
-        # the topics below the answer, which comes from the first one
-        "other_topics": advice.topics[1:] if advice.learning_credit or advice.tuition_halving
-        else advice.topics,
+        "other_topics": [t for t in advice.topics if t.code != answered_first],
         "check_url": url("check", state),
         "sections": _answer_sections(state, rows_valid=True),
         "permalink": permalink,
