@@ -34,7 +34,8 @@ MESSAGES = {
     "end-before-start": _("The last month cannot be before the first month."),
 }
 PATH = re.compile(r"^(?:enrolments\[(\d+)\]\.)?(\w+)$")
-STEP_OF_FIELD = {"r": "residence", "s": "system", "by": "about", "f": "finish"}
+STEP_OF_FIELD = {"r": "residence", "s": "system", "by": "about", "f": "finish",
+                 "nb": "netherlands"}
 
 
 def message(error: FieldError) -> str:

@@ -12,11 +12,16 @@ from functools import partial
 
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.http import QueryDict
 from django.utils.dates import MONTHS
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
 
+from rules import parameters
 from rules.calendar import AcademicYear
 from rules.scenario import FIRST_YEAR, MAX_CREDITS, MAX_CREDITS_TO_FINISH
+
+from .querystring import row_indices
+from .wizard import rows_of
 
 RESIDENCE_CHOICES = [
     ("flanders", _("Flanders")),
@@ -69,6 +74,11 @@ class Step(forms.Form):
     title = ""
     index = None  # only enrolment rows have one
 
+    @classmethod
+    def options(cls, state: QueryDict, today: date) -> dict:
+        """The keyword arguments this step's form needs besides its data."""
+        return {}
+
     def summary(self) -> list[tuple[str, str]]:
         """(question, answer) pairs for the check page, from the cleaned data."""
         rows = []
@@ -76,6 +86,8 @@ class Step(forms.Form):
             value = self.cleaned_data.get(name)
             if isinstance(field, forms.ChoiceField):
                 value = dict(field.choices).get(value, value)
+            elif isinstance(field, forms.BooleanField):
+                value = gettext("yes") if value else gettext("no")
             rows.append((field.label, value if value not in (None, "") else "—"))
         return rows
 
@@ -107,6 +119,10 @@ class AboutForm(Step):
     by = forms.IntegerField(label=_("Birth year"), required=False, min_value=1900,
                             widget=forms.NumberInput(attrs={"inputmode": "numeric",
                                                             "autocomplete": "bday-year"}))
+
+    @classmethod
+    def options(cls, state, today):
+        return {"today": today}
 
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,6 +197,13 @@ class EnrolmentRowForm(forms.Form):
     def add_prefix(self, field_name):
         return f"{field_name}{self.index}"
 
+    @property
+    def carried(self) -> list[tuple[str, str]]:
+        """This row's answers asked on a later step (teacher training), kept as hidden fields
+        inside the row so that adding or removing rows keeps them with their row."""
+        return [(self.add_prefix(key), value) for key, value in self.initial.items()
+                if key not in self.fields]
+
     def clean_k(self):
         return self.cleaned_data["k"] or "diploma"  # the scenario's default contract
 
@@ -202,11 +225,44 @@ def row_summary(row: dict[str, str]) -> dict:
         "degree": bool(row.get("d")), "from": month("sm"), "until": month("em"),
     }
 
+
+class NetherlandsForm(Step):
+    """The answers only the Dutch halved tuition fee needs: an earlier Dutch enrolment not
+    listed, and per Dutch row whether it is teacher training (`q0`, `q1`, ...)."""
+    title = _("Your studies in the Netherlands")
+    nb = forms.BooleanField(required=False)
+
+    @classmethod
+    def options(cls, state, today):
+        return {"state": state, "today": today}
+
+    def __init__(self, *args, state: QueryDict, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        before = AcademicYear.of(parameters.get("tuition_nl.first_enrolment_from", on=today))
+        self.fields["nb"].label = gettext(
+            "I was enrolled in higher education in the Netherlands before %(year)s, in a year "
+            "I did not list") % {"year": before}
+        self.fields["nb"].help_text = _("Even for one month, or without attending. A finished "
+                                        "mbo course does not count.")
+        default = state.get("s")
+        programmes = dict(PROGRAMME_CHOICES)
+        for i, row in zip(row_indices(state), rows_of(state)):
+            if (row.get("x") or default) == "netherlands":
+                self.fields[f"q{i}"] = forms.BooleanField(
+                    required=False, help_text=_("Pabo, a teacher bachelor or a teacher master: "
+                                                "training that leads to a full teaching "
+                                                "qualification."),
+                    label=gettext("Year %(n)s (%(year)s, %(programme)s) is teacher training") % {
+                        "n": i + 1, "year": row.get("y", ""),
+                        "programme": programmes.get(row.get("p"), "")})
+
+
 STEPS = {
     "residence": ResidenceForm,
     "system": SystemForm,
     "about": AboutForm,
     "finish": FinishForm,
+    "netherlands": NetherlandsForm,
 }
 
 SCENARIO_FIELD = {  # scenario path -> form field key (rows: key + index)
@@ -215,4 +271,5 @@ SCENARIO_FIELD = {  # scenario path -> form field key (rows: key + index)
     "academic_year": "y", "system": "x", "programme": "p", "contract": "k",
     "credits_taken": "t", "credits_earned": "e", "credits_tolerated": "l",
     "degree_obtained": "d", "start_month": "sm", "end_month": "em",
+    "teacher_training": "q", "dutch_enrolment_before_2018": "nb",
 }

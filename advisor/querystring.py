@@ -3,6 +3,7 @@ permalink and every wizard step can be reopened from it.
 
     r  residence        s  education_system   by/bm  birth year and month
     f  credits_to_finish                      on as_of (only when fixed, e.g. by `advise`)
+    nb dutch_enrolment_before_2018 (1)
     per enrolment row N (0, 1, ...):
     yN academic_year   xN system (when not the default)   pN programme   kN contract
     tN credits_taken   eN credits_earned   lN credits_tolerated   dN degree_obtained (1)
@@ -16,12 +17,12 @@ from urllib.parse import urlencode
 from rules.calendar import AcademicYear, Month
 
 TOP_LEVEL = {"r": "residence", "s": "education_system", "f": "credits_to_finish",
-             "on": "as_of"}
+             "on": "as_of", "nb": "dutch_enrolment_before_2018"}
 ROW = {"y": "academic_year", "x": "system", "p": "programme", "k": "contract",
        "t": "credits_taken", "e": "credits_earned", "l": "credits_tolerated",
        "d": "degree_obtained", "sm": "start_month", "em": "end_month", "q": "teacher_training"}
 INTEGERS = {"credits_taken", "credits_earned", "credits_tolerated", "credits_to_finish"}
-BOOLEANS = {"degree_obtained", "teacher_training"}
+BOOLEANS = {"degree_obtained", "teacher_training", "dutch_enrolment_before_2018"}
 ROW_KEY = re.compile(r"^(sm|em|[yxpktelqd])(\d{1,2})$")
 MAX_ROWS = 30
 

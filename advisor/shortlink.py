@@ -3,7 +3,8 @@
     /nl/r/ff.200503.f60/23ba60.45t6/24ba60.60d/
 
 First segment: residence and system letters, then optional `.YYYYMM` (birth month), `.fN`
-(credits still needed) and `.oYYYY-MM-DD` (a fixed advice date). One segment per enrolment row:
+(credits still needed), `.oYYYY-MM-DD` (a fixed advice date) and `.n` (an earlier enrolment in
+Dutch higher education before 2018-2019). One segment per enrolment row:
 two-digit start year (`23` = 2023-2024; 80-99 = 1980s-1990s), an optional system letter when it
 differs from the default, the programme code, credits taken, then optionally `.earned`,
 `tN` tolerated, `d` degree obtained, `sMM`/`uMM` first/last month, `q` teacher training and
@@ -29,7 +30,7 @@ PROGRAMMES = {"bachelor": "ba", "master": "ma", "graduaat": "gr", "associate-deg
 CONTRACTS = {"credit": "k", "exam": "x"}
 
 HEAD = re.compile(r"^(?P<r>[fbwgne])(?P<s>[fcn])(?:\.(?P<b>\d{6}))?(?:\.f(?P<f>\d{1,3}))?"
-                  r"(?:\.o(?P<on>\d{4}-\d{2}-\d{2}))?$")
+                  r"(?:\.o(?P<on>\d{4}-\d{2}-\d{2}))?(?P<nb>\.n)?$")
 ROW = re.compile(r"^(?P<y>\d{2})(?P<x>[fcn]?)(?P<p>[a-z]{2})(?P<t>\d{1,3})(?:\.(?P<e>\d{1,3}))?"
                  r"(?:t(?P<l>\d{1,3}))?(?P<d>d)?(?:s(?P<sm>\d{2}))?(?:u(?P<em>\d{2}))?"
                  r"(?P<q>q)?(?P<k>[kx])?$")
@@ -53,6 +54,8 @@ def encode(state: QueryDict) -> str | None:
             head += f".f{int(state['f'])}"
         if state.get("on"):
             head += f".o{state['on']}"
+        if state.get("nb"):
+            head += ".n"
         segments = [head] + [_row(row) for row in rows_of(state)]
     except (KeyError, ValueError):
         return None
@@ -93,6 +96,8 @@ def decode(code: str) -> QueryDict | None:
     for key in ("f", "on"):
         if m[key]:
             state[key] = m[key]
+    if m["nb"]:
+        state["nb"] = "1"
     for i, text in enumerate(rows):
         row = ROW.match(text)
         if not row or row["p"] not in PROGRAMME_OF:

@@ -61,7 +61,7 @@ def step(request, name):
         raise Http404
     state = state_of(request.GET)
     form_class = f.STEPS[name]
-    kwargs = {"today": timezone.localdate()} if form_class is f.AboutForm else {}
+    kwargs = form_class.options(state, timezone.localdate())
     status = 200
     if "go" in request.GET:
         form = form_class(request.GET, **kwargs)
@@ -156,7 +156,7 @@ def _answer_sections(state, *, rows_valid: bool = False) -> list[dict]:
                              "rows": [f.row_summary(row) for row in rows] if ok else None})
             continue
         form_class = f.STEPS[name]
-        kwargs = {"today": today} if form_class is f.AboutForm else {}
+        kwargs = form_class.options(state, today)
         form = form_class(state, **kwargs)
         ok = form.is_valid()
         sections.append({"step": name, "title": form.title, "ok": ok,
@@ -187,8 +187,6 @@ def result(request):
     permalink = request.build_absolute_uri(reverse("short", args=[code]) if code else None)
     return render(request, "advice/result.html", {
         **topic_context(advice),
-        # the topic shown first, as the page's answer; the others follow
-        "answer_topic": "learning_credit" if advice.learning_credit else "progression",
         "check_url": url("check", state),
         "sections": _answer_sections(state, rows_valid=True),
         "permalink": permalink,

@@ -22,16 +22,18 @@ def state_of(query: QueryDict) -> QueryDict:
     return state
 
 
-def uses_flemish_system(state: QueryDict) -> bool:
-    default = state.get("s", "")
-    return default == "flanders" or any(
-        state.get(f"x{i}", "") == "flanders" for i in row_indices(state))
+def uses_system(state: QueryDict, system: str) -> bool:
+    """The default system or one row's own system is `system`."""
+    return state.get("s", "") == system or any(
+        state.get(f"x{i}", "") == system for i in row_indices(state))
 
 
 def steps_for(state: QueryDict) -> list[str]:
     steps = ["residence", "system", "about", "years"]
-    if uses_flemish_system(state):
+    if uses_system(state, "flanders"):
         steps.append("finish")
+    if uses_system(state, "netherlands"):
+        steps.append("netherlands")
     return steps
 
 

@@ -8,6 +8,7 @@ from .learning_credit import LearningCredit, learning_credit, study_efficiency_a
 from .progression import Progression, progression
 from .scenario import Scenario
 from .sources import Source, sources_for
+from .tuition_nl import TuitionHalving, tuition_halving
 
 
 @dataclass(frozen=True)
@@ -16,16 +17,28 @@ class Topic:
     sources: tuple[Source, ...]
 
 
+# The result page answers with the first of these the advice has; the other topics follow.
+ANSWER_TOPICS = ("learning_credit", "progression", "tuition_halving")
+
+
 @dataclass(frozen=True)
 class Advice:
     scenario: Scenario
     learning_credit: LearningCredit | None
     topics: tuple[Topic, ...]
 
-    # Filled in by later parts of the rules; None until they exist.
-    family_allowance: object = None
-    tuition_halving: object = None
+    family_allowance: FamilyAllowance | None = None
+    tuition_halving: TuitionHalving | None = None
     progression: Progression | None = None
+
+    @property
+    def answer_topic(self) -> str | None:
+        codes = {topic.code for topic in self.topics}
+        return next((code for code in ANSWER_TOPICS if code in codes), None)
+
+    @property
+    def other_topics(self) -> list[Topic]:
+        return [topic for topic in self.topics if topic.code != self.answer_topic]
 
     @property
     def sources(self) -> list[Source]:
@@ -41,11 +54,12 @@ def advise(scenario: Scenario) -> Advice:
     lc = learning_credit(scenario)
     fa = family_allowance(scenario)
     pr = progression(scenario)
-    codes = (["progression"] if pr else []) + _topic_codes(scenario, lc)
+    th = tuition_halving(scenario)
+    codes = (["progression"] if pr else []) + _topic_codes(scenario, lc, th)
     return Advice(scenario=scenario, learning_credit=lc,
                   topics=tuple(Topic(code, sources_for(code)) for code in codes)
                   + _family_allowance_topics(fa),
-                  family_allowance=fa, progression=pr)
+                  family_allowance=fa, tuition_halving=th, progression=pr)
 
 
 def _family_allowance_topics(fa: FamilyAllowance | None) -> tuple[Topic, ...]:
@@ -59,9 +73,13 @@ def _family_allowance_topics(fa: FamilyAllowance | None) -> tuple[Topic, ...]:
                   sources_for(f"family_allowance_after_studies_{key}")))
 
 
-def _topic_codes(scenario: Scenario, lc: LearningCredit | None) -> list[str]:
-    if lc is None:
-        return []
+def _topic_codes(scenario: Scenario, lc: LearningCredit | None,
+                 th: TuitionHalving | None) -> list[str]:
+    codes = _learning_credit_codes(scenario, lc) if lc else []
+    return codes + ["tuition_halving"] if th else codes
+
+
+def _learning_credit_codes(scenario: Scenario, lc: LearningCredit) -> list[str]:
     codes = ["learning_credit"]
     if lc.results_pending:
         codes.append("learning_credit_running_year")

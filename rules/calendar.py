@@ -95,5 +95,31 @@ class AcademicYear:
         return date(year, month, day)
 
 
+@dataclass(frozen=True)
+class Period:
+    """The months from `start` to `end`, both included."""
+    start: Month
+    end: Month
+
+    @property
+    def months(self) -> int:
+        return self.end.minus(self.start) + 1
+
+
+def months_in(period: Period) -> list[Month]:
+    return [period.start.plus(i) for i in range(period.months)]
+
+
+def runs(months: list[Month]) -> list[Period]:
+    """Consecutive months (in order) as periods."""
+    found: list[Period] = []
+    for m in months:
+        if found and found[-1].end.plus(1) == m:
+            found[-1] = Period(found[-1].start, m)
+        else:
+            found.append(Period(m, m))
+    return found
+
+
 def years_between(first: AcademicYear, last: AcademicYear) -> list[AcademicYear]:
     return [AcademicYear(y) for y in range(first.start, last.start + 1)]

@@ -38,10 +38,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import parameters
-from .calendar import AcademicYear, Month
+from .calendar import AcademicYear, Month, Period, months_in, runs
 from .family_allowance_amounts import Amount, amount_on, latest_amount
-from .family_allowance_ages import (SCHEMES, Period, _majority, _months, _p, _p_or_none, _runs,
-                                    end_month, unconditional_until, until_21)
+from .family_allowance_ages import (SCHEMES, _majority, _p, _p_or_none, end_month,
+                                    unconditional_until, until_21)
 from .scenario import Enrolment, Scenario
 
 JOB_SEEKER_OFFICE = {"brussels": "actiris", "wallonia": "forem", "german-community": "adg"}
@@ -185,13 +185,13 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         status, reason, period = study_condition(region, year, by_year[year], cycles_used)
         conditions[year] = (status, reason, period)
         if period:
-            student.update(_months(period))
+            student.update(months_in(period))
     _add_holiday_grace(region, by_year, conditions, student)
 
     first_year = min(by_year) if by_year else scenario.current_year
     last_year = max(max(by_year) if by_year else first_year, scenario.current_year)
     timeline_end = last_right or last_year.next().last_month.plus(1)
-    months = _months(Period(first_year.first_month, max(timeline_end, first_year.first_month)))
+    months = months_in(Period(first_year.first_month, max(timeline_end, first_year.first_month)))
 
     def conditional(m: Month) -> bool:
         if birth is None:
@@ -224,7 +224,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
     years = []
     for year in sorted(by_year):
         status, reason, period = conditions[year]
-        counts = Counter(basis(m) for m in _months(Period(year.first_month, year.last_month))) \
+        counts = Counter(basis(m) for m in months_in(Period(year.first_month, year.last_month))) \
             if birth else Counter()
         years.append(Year(
             academic_year=year, credits=sum(e.credits_taken for e in by_year[year]),
@@ -236,7 +236,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
                        bank_before, last_right, tuple(sorted(cycles_used)))
     return FamilyAllowance(
         scheme=SCHEMES[region], region=region, years=tuple(years),
-        school_leaver=tuple(_runs(sorted(leaver_months))), job_seeker=job_seeker,
+        school_leaver=tuple(runs(sorted(leaver_months))), job_seeker=job_seeker,
         registration=JOB_SEEKER_OFFICE.get(region), birth_known=birth is not None,
         unconditional_until=uncond, until_21=semi, end_month=last_right, what_if=what_if,
         latest_amount=latest_amount(SCHEMES[region]), figures=figures(region, on),
@@ -262,7 +262,7 @@ def _job_seeker(region, months, student, conditional, on) -> tuple[Period, ...]:
     else:
         length = _p(region, "job_seeker_days", on) // 30
     periods = []
-    for run in _runs([m for m in months if conditional(m) and m not in student]):
+    for run in runs([m for m in months if conditional(m) and m not in student]):
         start = run.start
         before = start.plus(-1)
         if region != "german-community" and before.month == 8 and before in student:

@@ -1,7 +1,6 @@
 """Parameter lookup and the age limits of the family-allowance schemes (RULES.md §2)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from . import parameters
@@ -9,16 +8,6 @@ from .calendar import AcademicYear, Month
 
 SCHEMES = {"flanders": "groeipakket", "brussels": "brussels", "wallonia": "wallonia",
            "german-community": "german-community"}
-
-
-@dataclass(frozen=True)
-class Period:
-    start: Month
-    end: Month
-
-    @property
-    def months(self) -> int:
-        return self.end.minus(self.start) + 1
 
 
 def _folder(region: str) -> str:
@@ -61,21 +50,6 @@ def end_month(region: str, birth: Month, on: date) -> Month:
 
 
 # --- months ---------------------------------------------------------------------------------
-
-def _months(period: Period) -> list[Month]:
-    return [period.start.plus(i) for i in range(period.months)]
-
-
-def _runs(months: list[Month]) -> list[Period]:
-    """Consecutive months as periods."""
-    runs: list[Period] = []
-    for m in months:
-        if runs and runs[-1].end.plus(1) == m:
-            runs[-1] = Period(runs[-1].start, m)
-        else:
-            runs.append(Period(m, m))
-    return runs
-
 
 def _majority(counts: Counter, year: AcademicYear) -> str | None:
     if not counts:

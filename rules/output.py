@@ -6,6 +6,7 @@ from .family_allowance import FamilyAllowance
 from .learning_credit import LearningCredit
 from .parameters import rules_checked_on
 from .progression import Progression
+from .tuition_nl import TuitionHalving
 
 SCHEMA = 1
 
@@ -17,7 +18,7 @@ def to_json(advice: Advice) -> dict:
         "rules_checked_on": rules_checked_on().isoformat(),
         "learning_credit": _learning_credit(advice.learning_credit),
         "family_allowance": _family_allowance(advice.family_allowance),
-        "tuition_halving": advice.tuition_halving,
+        "tuition_halving": _tuition_halving(advice.tuition_halving),
         "progression": _progression(advice.progression),
     }
 
@@ -91,4 +92,27 @@ def _family_allowance(fa: FamilyAllowance | None) -> dict | None:
             "school_leaver_months_left": what_if.school_leaver_months_left,
             "diploma_year_cycles_used": list(what_if.diploma_year_cycles_used),
         },
+    }
+
+
+def _tuition_halving(th: TuitionHalving | None) -> dict | None:
+    """SCENARIO.md's `tuition_halving`, plus `reason`, the two windows and the fees."""
+    if th is None:
+        return None
+
+    def window(period, months):
+        return period and {"from": str(period.start), "to": str(period.end), "months": months}
+
+    return {
+        "eligible": th.eligible,
+        "months": len(th.months),
+        "periods": [{"from": str(p.start), "to": str(p.end)} for p in th.periods],
+        "reason": th.reason,
+        "first_window": window(th.first_window, th.first_window_months),
+        "second_window": window(th.second_window, th.second_window_months),
+        "second_window_reason": th.second_window_reason,
+        "fees": [{"academic_year": str(f.academic_year), "statutory_fee": f"{f.statutory:.2f}",
+                  "halved_fee": f.halved and f"{f.halved:.2f}",
+                  "valid_from": f.valid_from.isoformat(), "confidence": f.confidence}
+                 for f in th.fees],
     }

@@ -2,9 +2,10 @@
 
 A file `learning_credit/start.toml` is the parameter `learning_credit.start`. It holds a
 `description`, a `unit` ("credits", "EUR", "date", "months", ...), a top-level `reference`
-(title and url of the legal source) and a list of `[[values]]`, each with `valid_from` (a TOML
-date) and `value`; a value may carry its own `reference` and `note`. An entry with
-`ended = true` instead of a value ends the rule from that date.
+(title and url of the legal source), a `confidence` and a list of `[[values]]`, each with
+`valid_from` (a TOML date) and `value`; a value may carry its own `reference`, `note` and
+`confidence` (where one figure is less sure than the others). An entry with `ended = true`
+instead of a value ends the rule from that date (a rule the law abolished).
 
 `get(name, on=day)` returns the value in force on that day, typed (int, Decimal for money,
 date, str, bool), and raises `NoValue` when no period covers the day: a dated rule never
@@ -20,6 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+CONFIDENCES = ("high", "medium-high", "medium", "low-medium", "low")  # surest first
 
 
 class NoValue(LookupError):
@@ -38,6 +40,7 @@ class Period:
     value: object  # None when the period ends the rule
     reference: Reference | None
     note: str
+    confidence: str | None = None  # None: the parameter's own
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,15 @@ class Parameter:
         if current is None or current.value is None:
             raise NoValue(f"{self.name}: no value on {on.isoformat()}")
         return current
+
+    def confidence_on(self, on: date) -> str:
+        return self.period_on(on).confidence or self.confidence
+
+    @property
+    def ended_on(self) -> date | None:
+        """The day an abolished rule stopped applying, or None while it applies."""
+        last = self.periods[-1]
+        return last.valid_from if last.value is None else None
 
 
 def _typed(unit: str, raw):
@@ -79,7 +91,7 @@ def _load(path: Path) -> Parameter:
         (Period(valid_from=v["valid_from"],
                 value=None if v.get("ended") else _typed(unit, v["value"]),
                 reference=_reference(v.get("reference")),
-                note=v.get("note", ""))
+                note=v.get("note", ""), confidence=v.get("confidence"))
          for v in data["values"]),
         key=lambda p: p.valid_from,
     ))

@@ -43,8 +43,11 @@ PAGES = [
     ("result-flemish-running-year", f"result/?{FLEMISH_RUNNING}", 200),
     ("result-four-years", f"result/?{FOUR_YEARS}", 200),
     ("result-brussels", f"result/?{BRUSSELS}", 200),
+    ("netherlands", f"step/netherlands/?{NETHERLANDS}", 200),
     ("result-netherlands", f"result/?{NETHERLANDS}", 200),
     ("result-french-community", f"result/?{FRENCH_COMMUNITY}", 200),
+    ("result-netherlands-halved", "result/?r=netherlands&s=netherlands&y0=2022-2023&p0=bachelor"
+     "&t0=60&em0=01&q0=1&y1=2023-2024&p1=bachelor&t1=60&q1=1", 200),
     ("invalid-answers", f"result/?{INVALID}", 400),
     ("not-found", "no-such-page/", 404),
 ]

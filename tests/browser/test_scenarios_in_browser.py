@@ -61,17 +61,21 @@ def test_student_living_and_studying_in_the_netherlands(live_server, page):
     page.goto(f"{live_server.url}/en/step/residence/")
     answer_first_steps(page, "The Netherlands", "Higher education in the Netherlands")
     expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
-    expect(page.get_by_text("Question 4 of 4")).to_be_visible()  # no 'finish' question
+    expect(page.get_by_text("Question 4 of 5")).to_be_visible()  # no 'finish' question
     fill_row(page, 0, LAST, "bachelor", 60, 45)
-    go_on(page)  # straight to the check page: no Flemish enrolment, no 'finish' step
+    go_on(page)  # no Flemish enrolment: no 'finish' step, but the Dutch questions
+    expect(step_heading(page)).to_have_text("Your studies in the Netherlands")
+    page.get_by_label(f"Year 1 ({LAST}, Bachelor) is teacher training").check()
+    go_on(page)
     expect(step_heading(page)).to_have_text("Check your answers")
     expect(page.get_by_text("How many credits do you still need")).to_have_count(0)
     page.get_by_role("link", name="See your result").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "No Flemish learning credit in your answers")
-    expect(page.locator("#answer-title")).to_have_count(0)
+    # RULES.md §4.4: a first enrolment after August 2024 gets no halving
+    expect(page.locator("#answer-title")).to_have_text("No halved tuition fee in the Netherlands")
+    expect(page.locator("main")).to_contain_text("after the halving was abolished on")
     # the one year is on the address, so the page is a permalink
     assert answers(page.url)["s"] == ["netherlands"] and answers(page.url)["e0"] == ["45"]
+    assert answers(page.url)["q0"] == ["on"]
 
 
 @JS_ONLY
