@@ -46,7 +46,7 @@ def test_advise_in_french_gives_french_explanation_titles(tmp_path):
     assert french.keys() == english.keys()
     assert french["learning_credit"] == "Votre crédit d'apprentissage : 170 crédits"
     assert french["credits_vs_learning_credit"] == (
-        "Crédits et crédit d'apprentissage : ce n'est pas la même chose")
+        "Crédits et crédit d'apprentissage : deux choses différentes")
     assert french["family_allowance"] == "Allocations familiales : le Groeipakket pendant vos études"
     assert all(french[topic] != english[topic] for topic in french), french
 
