@@ -57,3 +57,27 @@ def test_four_year_result_on_a4(live_server, browser):
         advice_day = f"{today.day} {today.strftime('%B')} {today.year}"  # 'j F Y', English
         words = re.sub(r"\s+", " ", text)
         assert f"Advice for {advice_day}, rules checked on " in words
+
+
+def test_four_year_result_on_a4_in_french(live_server, browser):
+    """French runs longer than English; the same result must still fit on two A4 pages."""
+    context = browser.new_context(java_script_enabled=True, locale="fr")
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/fr/result/?{FOUR_YEARS}")
+        assert page.locator("html").get_attribute("lang") == "fr"
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4", print_background=True)
+    finally:
+        context.close()
+
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    path = os.path.join(ARTIFACTS, "result-4-years-fr.pdf")
+    with open(path, "wb") as out:
+        out.write(pdf)
+    pages, text = pdf_pages_and_text(pdf, path)
+    print(f"\nprinted result (4 years, French): {pages} A4 page(s), {path}")
+    assert 1 <= pages <= 2, f"the French 4-year result must fit on two A4 pages, not {pages}"
+    if PDFTOTEXT:
+        words = re.sub(r"\s+", " ", text)
+        assert "Ce site donne une estimation" in words  # the footer made it onto the paper
