@@ -10,7 +10,7 @@ from django.urls import translate_url
 from django.utils.formats import number_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext as _
 
 from advisor.forms import PROGRAMME_CHOICES
 
@@ -19,8 +19,18 @@ register = template.Library()
 
 @register.filter
 def euro(amount: Decimal) -> str:
+    """The sign before the amount (€ 101,69), except in French, which puts it after (101,69 €)."""
     places = 0 if amount == amount.to_integral_value() else 2
-    return f"€\u00a0{number_format(amount, places, use_l10n=True, force_grouping=True)}"
+    number = number_format(amount, places, use_l10n=True, force_grouping=True)
+    if get_language() == "fr":
+        return f"{number}\u00a0€"
+    return f"€\u00a0{number}"
+
+
+@register.simple_tag
+def colon() -> str:
+    """A colon after a label: French puts a non-breaking space before it (« 2024-2025 : »)."""
+    return "\u00a0:" if get_language() == "fr" else ":"
 
 
 @register.simple_tag

@@ -1,5 +1,6 @@
 """axe-core (tests/browser/vendor/axe.min.js, npm axe-core 4.14.1) on every page of the site,
-in Dutch and in English: no 'serious' or 'critical' WCAG 2.x A/AA violations.
+in every language of settings.LANGUAGES (Dutch, French, English): no 'serious' or 'critical'
+WCAG 2.x A/AA violations.
 
 One JavaScript-enabled context per language serves the whole module; axe.min.js is served with a
 cache header by a tiny local server (so it is compiled once), and a few pages scan in turn so
@@ -12,6 +13,7 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.conf import settings
 
 from browser_scenarios import (BRUSSELS, FLEMISH_RUNNING, FOUR_YEARS, FRENCH_COMMUNITY, INVALID,
                                LAST, NETHERLANDS)
@@ -19,6 +21,7 @@ from browser_scenarios import (BRUSSELS, FLEMISH_RUNNING, FOUR_YEARS, FRENCH_COM
 AXE = os.path.join(os.path.dirname(__file__), "vendor", "axe.min.js")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING = {"serious", "critical"}
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 FL = "r=flanders&s=flanders"
 ROWS = f"{FL}&y0={LAST}&p0=bachelor&t0=60&e0=60"
@@ -177,7 +180,7 @@ PHONE_PAGES = ["check-complete", "result-four-years", "result-netherlands"]  # t
 
 def _params(viewport, names):
     params = []
-    for lang in ("nl", "en"):
+    for lang in LANGUAGES:
         for name, path, status in PAGES:
             if name not in names:
                 continue

@@ -34,6 +34,8 @@ def pdf_pages_and_text(pdf: bytes, path: str) -> tuple[int, str]:
     pytest.param("en", FOUR_YEARS, "Advice for {day}, rules checked on ", id="en-four-years-done"),
     pytest.param("nl", FOUR_YEARS_RUNNING, "Advies voor {day}, regels nagekeken op ",
                  id="nl-fourth-year-running-with-study-efficiency"),
+    pytest.param("fr", FOUR_YEARS, "Conseil pour le {day}, règles vérifiées le ",
+                 id="fr-four-years-done-French-runs-longer"),
 ])
 def test_typical_four_year_result_on_two_a4_pages(live_server, browser, lang, query, header):
     context = browser.new_context(java_script_enabled=True, locale=lang)

@@ -1,5 +1,6 @@
-"""More whole-wizard flows (Brussels, the Netherlands), the language switch on a wizard step and
-the permalink round trip, in a real browser with JavaScript (htmx rows) and without."""
+"""More whole-wizard flows (Brussels, the Netherlands), the language switch (on a wizard step and
+from a French result page) and the permalink round trip, in a real browser with JavaScript (htmx
+rows) and without."""
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -148,3 +149,31 @@ def test_permalink_round_trip(live_server, page):
     # all kept (the form now spells out the default contract), one changed
     assert without_default_contract(answers(page.url)) == dict(expected, by=["2002"])
     expect(page.locator("#answer-title")).to_have_text(title)
+
+
+@JS_ONLY
+def test_language_switch_on_a_french_result_keeps_the_answers(live_server, page):
+    page.goto(f"{live_server.url}/fr/result/?{FOUR_YEARS}")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    title = page.locator("#answer-title")
+    expect(title).to_have_text(re.compile(r"^Votre crédit d'apprentissage\s:\s\d+ crédits$"))
+    balance = re.search(r"\d+", title.inner_text()).group()
+    expected = answers(page.url)
+    switch = page.get_by_role("navigation", name="Langue")
+    expect(switch.get_by_role("link")).to_have_count(2)  # the two other languages
+
+    switch.get_by_role("link", name="Nederlands").click()
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert urlsplit(page.url).path == "/nl/result/" and answers(page.url) == expected
+    expect(title).to_have_text(f"Je leerkrediet: {balance} studiepunten")
+
+    page.get_by_role("link", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert urlsplit(page.url).path == "/en/result/" and answers(page.url) == expected
+    expect(title).to_have_text(f"Your learning credit: {balance} credits")
+
+    page.get_by_role("link", name="Français").click()
+    assert urlsplit(page.url).path == "/fr/result/" and answers(page.url) == expected
+    page.get_by_role("link", name="Retour à vos réponses").click()
+    expect(step_heading(page)).to_have_text("Vérifiez vos réponses")
+    expect(page.locator("main")).to_contain_text("Flandre")

@@ -113,9 +113,10 @@ PERMALINK = {**FLEMISH, "y0": "2023-2024", "p0": "bachelor", "t0": "60", "e0": "
 
 @pytest.mark.parametrize("language, words", [
     pytest.param("nl", "studiepunten", id="dutch"),
+    pytest.param("fr", "crédits", id="french"),
     pytest.param("en", "credits", id="english"),
 ])
-def test_result_permalink_shows_the_balance_in_both_languages(client, language, words):
+def test_result_permalink_shows_the_balance_in_every_language(client, language, words):
     # RULES.md §1.9: 140 - 60 + 30 + 30 = 140; then 140 - 60 + 60 + 30 (bonus left) = 170
     html = get(client, f"/{language}/result/", **PERMALINK).content.decode()
     assert f'<html lang="{language}">' in html

@@ -3,6 +3,7 @@ import json
 import sys
 from datetime import date
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 from django.utils import translation
@@ -23,7 +24,9 @@ class Command(BaseCommand):
         parser.add_argument("file", help="scenario JSON file, or - for standard input")
         parser.add_argument("--permalink", action="store_true",
                             help="print the result page's path instead of the advice")
-        parser.add_argument("--lang", choices=["nl", "en"], default="nl")
+        parser.add_argument("--lang", choices=[code for code, _name in settings.LANGUAGES],
+                            default=settings.LANGUAGE_CODE,
+                            help="language of the explanation texts and the permalink")
 
     def handle(self, *args, file, permalink, lang, **options):
         try:
