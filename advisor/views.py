@@ -190,7 +190,22 @@ def result(request):
         "check_url": url("check", state),
         "sections": _answer_sections(state, rows_valid=True),
         "permalink": permalink,
+        "empty_columns": _empty_columns(advice.learning_credit),
+        "screen_only_topics": SCREEN_ONLY_TOPICS,
     })
+
+
+# General explanations that paper leaves out, so that a typical result fits on two A4 pages;
+# the printed permalink leads to them.
+SCREEN_ONLY_TOPICS = {"credits_vs_learning_credit"}
+
+
+def _empty_columns(lc) -> set[str]:
+    """Year-table columns with nothing in any year: paper leaves them out to fit the page."""
+    if lc is None:
+        return set()
+    return {name for name in ("rebuild", "bonus", "master_deduction")
+            if not any(getattr(year, name) for year in lc.years)}
 
 
 def short(request, code):

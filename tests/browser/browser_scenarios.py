@@ -32,10 +32,6 @@ FRENCH_COMMUNITY = (f"r=wallonia&s=french-community&by=2005&bm=10&y0={TWO_AGO}&p
 FOUR_YEARS = (f"r=flanders&s=flanders&by=2003&bm=09"
               f"&y0={FOUR_AGO}&p0=bachelor&t0=60&e0=54&y1={THREE_AGO}&p1=bachelor&t1=60&e1=60"
               f"&y2={TWO_AGO}&p2=bachelor&t2=66&e2=60&y3={LAST}&p3=master&t3=60&e3=48&f=72")
-# A student in the fourth year (the last one running) since the study-efficiency rules.
-FOUR_YEARS_RUNNING = (f"r=flanders&s=flanders&by=2005&bm=05"
-                      f"&y0={THREE_AGO}&p0=bachelor&t0=60&e0=54&y1={TWO_AGO}&p1=bachelor&t1=60"
-                      f"&e1=60&y2={LAST}&p2=bachelor&t2=66&e2=60&y3={CURRENT}&p3=master&t3=60&f=60")
 # Earned more than taken: the result page refuses it ('Some answers need another look').
 INVALID = f"r=flanders&s=flanders&y0={LAST}&p0=bachelor&t0=30&e0=60&f=60"
 
