@@ -32,13 +32,13 @@ class Advice:
     progression: Progression | None = None
 
     @property
-    def answer_topic(self) -> str | None:
-        codes = {topic.code for topic in self.topics}
-        return next((code for code in ANSWER_TOPICS if code in codes), None)
+    def answer_topic(self) -> Topic | None:
+        by_code = {topic.code: topic for topic in self.topics}
+        return next((by_code[code] for code in ANSWER_TOPICS if code in by_code), None)
 
     @property
     def other_topics(self) -> list[Topic]:
-        return [topic for topic in self.topics if topic.code != self.answer_topic]
+        return [topic for topic in self.topics if topic is not self.answer_topic]
 
     @property
     def sources(self) -> list[Source]:

@@ -95,3 +95,15 @@ def test_source_titles_carry_their_own_language_WCAG_3_1_2(client, residence, ti
     page = client.get(f"/en/result/?r={residence}&s=flanders&by=2005&bm=03"
                       "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
     assert re.search(rf'<a href="[^"]+" lang="{lang}" hreflang="{lang}">{title}', page), title
+
+
+def test_each_topic_shows_its_own_sources_with_the_date_their_rules_apply_from(client):
+    """DESIGN.md: 'each topic with its sources and the date its rules apply from'."""
+    from rules.sources import sources_for
+    page = client.get("/en/result/?r=flanders&s=flanders&by=2005&bm=03"
+                      "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
+    start = page.index('id="topic-learning_credit_rebuild"')
+    topic = page[start:page.index("</section>", start)]
+    for source in sources_for("learning_credit_rebuild"):
+        assert f'href="{source.url}"' in topic
+    assert "(rules from 1 September 2008)" in re.sub(r"\s+", " ", topic)
