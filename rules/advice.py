@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .family_allowance import FamilyAllowance, family_allowance
 from .learning_credit import LearningCredit, learning_credit, study_efficiency_applies
@@ -31,16 +32,16 @@ class Advice:
     tuition_halving: TuitionHalving | None = None
     progression: Progression | None = None
 
-    @property
+    @cached_property
     def answer_topic(self) -> Topic | None:
         by_code = {topic.code: topic for topic in self.topics}
         return next((by_code[code] for code in ANSWER_TOPICS if code in by_code), None)
 
-    @property
+    @cached_property
     def other_topics(self) -> list[Topic]:
         return [topic for topic in self.topics if topic is not self.answer_topic]
 
-    @property
+    @cached_property
     def sources(self) -> list[Source]:
         """Every topic's sources once, the oldest rule first (stable within a date)."""
         first_per_url = {}
