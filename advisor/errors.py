@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
 from rules.scenario import FieldError, ScenarioError
 
-from .forms import SCENARIO_FIELD
+from .forms import STEPS, SCENARIO_FIELD, EnrolmentRowForm
+from .templatetags.advisor import long_date
 
 MESSAGES = {
     "required": _("Answer this question."),
@@ -32,15 +34,46 @@ MESSAGES = {
                           "year."),
     "month-outside-year": _("Choose a month within {year}."),
     "end-before-start": _("The last month cannot be before the first month."),
+    "as-of-not-covered": _("Choose a day from {first} to {last}: we hold the rules for those "
+                           "days only."),
+    "too-many-rows": _("Give at most {high} rows: one per programme per academic year."),
+    "block1-without-earned": _("Give the credits earned first: these are part of them."),
+    "block1-exceeds-earned": _("At most the {earned} credits you earned that year."),
 }
 PATH = re.compile(r"^(?:enrolments\[(\d+)\]\.)?(\w+)$")
 STEP_OF_FIELD = {"r": "residence", "s": "system", "by": "about", "f": "finish",
                  "nb": "netherlands"}
+STEP_OF_ROW_FIELD = {"z": "details", "c": "details", "b": "details", "q": "netherlands"}
+
+
+# Fields whose wizard label is a whole question or depends on the row: a short name instead.
+FIELD_NAMES = {
+    "by": _("Birth month and year"), "on": _("Advice date (on)"),
+    "z": _("Final year"), "c": _("Changed programme"), "b": _("First-year credits earned"),
+    "q": _("Teacher training"), "nb": _("Earlier enrolment in the Netherlands"),
+}
+
+
+def field_name(index: int | None, key: str) -> str:
+    """The answer an error is about, in words: `Year 2, Credits taken`, `Birth month and year`."""
+    if key in FIELD_NAMES:
+        name = str(FIELD_NAMES[key])
+    elif index is not None and key in EnrolmentRowForm.base_fields:
+        name = str(EnrolmentRowForm.base_fields[key].label)
+    else:
+        form = STEPS.get(STEP_OF_FIELD.get(key, ""))
+        name = str(form.base_fields[key].label) if form and key in form.base_fields else ""
+    if index is None:
+        return name
+    year = str(_("Year {n}")).format(n=index + 1)
+    return f"{year}, {name[0].lower()}{name[1:]}" if name else year
 
 
 def message(error: FieldError) -> str:
     template = MESSAGES.get(error.code)
-    return str(template).format(**error.params) if template else error.message
+    params = {key: long_date(value) if isinstance(value, date) else value
+              for key, value in error.params.items()}
+    return str(template).format(**params) if template else error.message
 
 
 def scenario_errors(exc: ScenarioError) -> list[tuple[int | None, str, str]]:
@@ -55,4 +88,6 @@ def scenario_errors(exc: ScenarioError) -> list[tuple[int | None, str, str]]:
 
 
 def step_of_path(index: int | None, key: str) -> str:
-    return "years" if index is not None else STEP_OF_FIELD.get(key, "residence")
+    if index is not None:
+        return STEP_OF_ROW_FIELD.get(key, "years")
+    return STEP_OF_FIELD.get(key, "residence")

@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 from rules.advice import Advice
 from rules.parameters import rules_checked_on
 
-SPACES = re.compile(r"\s+")
+SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not the no-break spaces French typography puts in
 
 
 def plain_text(markup: str) -> str:
@@ -25,6 +25,16 @@ def plain_text(markup: str) -> str:
 def topic_context(advice: Advice) -> dict:
     return {"advice": advice, "scenario": advice.scenario, "lc": advice.learning_credit,
             "pr": advice.progression, "rules_checked_on": rules_checked_on()}
+
+
+def summary(advice: Advice, language: str) -> list[dict]:
+    """The short answers (SCENARIO.md v2 `summary`), as the result page opens with them."""
+    context = topic_context(advice)
+    with translation.override(language):
+        return [{"topic": code,
+                 "text": plain_text(render_to_string(f"advice/topics/{code}.html#summary",
+                                                     context))}
+                for code in advice.summary_topics]
 
 
 def explanation(advice: Advice, language: str) -> list[dict]:

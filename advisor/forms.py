@@ -21,7 +21,7 @@ from rules.calendar import AcademicYear
 from rules.scenario import FIRST_YEAR, MAX_CREDITS, MAX_CREDITS_TO_FINISH
 
 from .querystring import row_indices
-from .wizard import rows_of
+from .wizard import follow_ups, rows_of
 
 RESIDENCE_CHOICES = [
     ("flanders", _("Flanders")),
@@ -257,19 +257,90 @@ class NetherlandsForm(Step):
                         "programme": programmes.get(row.get("p"), "")})
 
 
+class DetailsForm(Step):
+    """The follow-up questions of SCENARIO.md v2, only for the rows where they change an answer
+    (rules.questions): `zN` final year, `cN` changed programme, `bN` first-year credits earned."""
+    title = _("A few more questions about your years")
+
+    @classmethod
+    def options(cls, state, today):
+        return {"state": state}
+
+    def __init__(self, *args, state: QueryDict, **kwargs):
+        super().__init__(*args, **kwargs)
+        default = state.get("s")
+        self.earned = {}
+        self.legends = {}  # row index -> "Year 2: 2025-2026, Bachelor"
+        for i, fields in follow_ups(state).items():
+            row = {key: state.get(f"{key}{i}", "") for key in ("y", "p", "x", "e")}
+            self.legends[i] = gettext("Year %(n)s: %(year)s, %(programme)s") % {
+                "n": i + 1, "year": row["y"],
+                "programme": dict(PROGRAMME_CHOICES).get(row["p"], "")}
+            french = (row["x"] or default) == "french-community"
+            if "final_year" in fields:
+                self.fields[f"z{i}"] = forms.BooleanField(
+                    required=False, label=_("This is the year I finish this programme"),
+                    help_text=_("You enrolled for every credit you still need for the degree. "
+                                "Then the family allowance can continue with fewer credits "
+                                "(the diploma year or the thesis year)."))
+            if "changed_programme" in fields:
+                self.fields[f"c{i}"] = forms.BooleanField(
+                    required=False,
+                    label=_("I followed a different programme than the year before"),
+                    help_text=_("A reorientation gives one extra year for the fundability "
+                                "milestones.") if french else
+                    _("In a new programme the first-year rule starts again, with the credits "
+                      "of your first enrolment there."))
+            if "block1_credits_earned" in fields:
+                self.earned[f"b{i}"] = int(row["e"]) if row["e"].isdigit() else None
+                self.fields[f"b{i}"] = forms.IntegerField(
+                    required=False, min_value=0, max_value=MAX_CREDITS,
+                    widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+                    label=_("How many of the credits you earned were block-1 credits (the "
+                            "first 60 of the bachelor)?") if french else
+                    _("How many of the credits you earned were units of your first enrolment "
+                      "in this programme?"),
+                    help_text=_("Leave it empty if you don't know: we then count all of them, "
+                                "and the result says it is an approximation."))
+
+    @property
+    def groups(self) -> list[tuple[str, list]]:
+        """The questions per year, each year a fieldset with its legend."""
+        return [(legend, [self[name] for name in self.fields if name[1:] == str(i)])
+                for i, legend in self.legends.items()]
+
+    def clean(self):
+        data = super().clean()
+        for key, earned in self.earned.items():
+            value = data.get(key)
+            if value is not None and earned is not None and value > earned:
+                self.add_error(key, gettext("At most the %(earned)s credits you earned that "
+                                            "year.") % {"earned": earned})
+        return data
+
+    def summary(self):
+        rows = super().summary()
+        dont_know = gettext("I don't know (approximated)")
+        return [(f"{self.legends[int(key[1:])]}: {label}",
+                 dont_know if key in self.earned and value == "—" else value)
+                for key, (label, value) in zip(self.fields, rows)]
+
+
 STEPS = {
     "residence": ResidenceForm,
     "system": SystemForm,
     "about": AboutForm,
+    "details": DetailsForm,
     "finish": FinishForm,
     "netherlands": NetherlandsForm,
 }
 
 SCENARIO_FIELD = {  # scenario path -> form field key (rows: key + index)
-    "residence": "r", "education_system": "s", "birth_month": "by",
+    "residence": "r", "education_system": "s", "birth_month": "by", "as_of": "on",
     "credits_to_finish": "f",
     "academic_year": "y", "system": "x", "programme": "p", "contract": "k",
     "credits_taken": "t", "credits_earned": "e", "credits_tolerated": "l",
     "degree_obtained": "d", "start_month": "sm", "end_month": "em",
     "teacher_training": "q", "dutch_enrolment_before_2018": "nb",
+    "final_year": "z", "changed_programme": "c", "block1_credits_earned": "b",
 }

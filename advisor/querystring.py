@@ -8,37 +8,50 @@ permalink and every wizard step can be reopened from it.
     yN academic_year   xN system (when not the default)   pN programme   kN contract
     tN credits_taken   eN credits_earned   lN credits_tolerated   dN degree_obtained (1)
     smN/emN first/last month enrolled, as MM within the row's academic year   qN teacher (1)
+    zN final_year (1)   cN changed_programme (1)   bN block1_credits_earned
+
+Digits typed in another script (Arabic-Indic, full-width...) are read as their ASCII digits;
+anything else that is not a number is left for the validation to name.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlencode
 
 from rules.calendar import AcademicYear, Month
+from rules.scenario import MAX_ENROLMENTS
 
 TOP_LEVEL = {"r": "residence", "s": "education_system", "f": "credits_to_finish",
              "on": "as_of", "nb": "dutch_enrolment_before_2018"}
 ROW = {"y": "academic_year", "x": "system", "p": "programme", "k": "contract",
        "t": "credits_taken", "e": "credits_earned", "l": "credits_tolerated",
-       "d": "degree_obtained", "sm": "start_month", "em": "end_month", "q": "teacher_training"}
-INTEGERS = {"credits_taken", "credits_earned", "credits_tolerated", "credits_to_finish"}
-BOOLEANS = {"degree_obtained", "teacher_training", "dutch_enrolment_before_2018"}
-ROW_KEY = re.compile(r"^(sm|em|[yxpktelqd])(\d{1,2})$")
-MAX_ROWS = 30
+       "d": "degree_obtained", "sm": "start_month", "em": "end_month", "q": "teacher_training",
+       "z": "final_year", "c": "changed_programme", "b": "block1_credits_earned"}
+INTEGERS = {"credits_taken", "credits_earned", "credits_tolerated", "credits_to_finish",
+            "block1_credits_earned"}
+BOOLEANS = {"degree_obtained", "teacher_training", "dutch_enrolment_before_2018", "final_year",
+            "changed_programme"}
+ROW_KEY = re.compile(r"^(sm|em|[yxpktelqdzcb])([0-9]{1,2})$")
+MAX_ROWS = MAX_ENROLMENTS  # the years step offers no more; a longer query is refused by name
 
 
 def row_indices(query) -> list[int]:
     """The enrolment rows present in a query, in order."""
-    found = {int(m.group(2)) for key in query if (m := ROW_KEY.match(key))}
-    return sorted(i for i in found if i < MAX_ROWS)
+    return sorted({int(m.group(2)) for key in query if (m := ROW_KEY.match(key))})
+
+
+def ascii_digits(text: str) -> str:
+    """`٢٠٢٤` -> `2024`; other characters unchanged (`²` is not a decimal digit)."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
 def _value(name: str, raw: str):
-    raw = raw.strip()
+    raw = ascii_digits(raw.strip())
     if raw == "":
         return None
     if name in INTEGERS:
-        return int(raw) if raw.isdigit() else raw  # a non-number is left for validation
+        return int(raw) if raw.isascii() and raw.isdigit() else raw  # else left for validation
     if name in BOOLEANS:
         return raw in ("1", "on", "true")
     return raw
@@ -48,7 +61,7 @@ def to_data(query) -> dict:
     """A query (dict-like of strings) -> the scenario's JSON-like data."""
     data = {name: _value(name, query.get(key, "")) for key, name in TOP_LEVEL.items()}
     data = {k: v for k, v in data.items() if v is not None}
-    year, month = query.get("by", "").strip(), query.get("bm", "").strip()
+    year, month = (ascii_digits(query.get(key, "").strip()) for key in ("by", "bm"))
     if year or month:
         data["birth_month"] = f"{year}-{month}"
     enrolments = []

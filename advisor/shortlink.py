@@ -7,8 +7,9 @@ First segment: residence and system letters, then optional `.YYYYMM` (birth mont
 Dutch higher education before 2018-2019). One segment per enrolment row:
 two-digit start year (`23` = 2023-2024; 80-99 = 1980s-1990s), an optional system letter when it
 differs from the default, the programme code, credits taken, then optionally `.earned`,
-`tN` tolerated, `d` degree obtained, `sMM`/`uMM` first/last month, `q` teacher training and
-`k`/`x` for a credit or exam contract. Dots, not hyphens: a hyphen at the end of a printed
+`tN` tolerated, `bN` block-1 (first-year) credits earned, `d` degree obtained, `f` final year,
+`c` changed programme, `sMM`/`uMM` first/last month, `q` teacher training and `k`/`x` for a
+credit or exam contract. Dots, not hyphens: a hyphen at the end of a printed
 line reads as a word break. Opening it redirects to the full result URL, so every
 answer is back in the wizard.
 """
@@ -30,10 +31,10 @@ PROGRAMMES = {"bachelor": "ba", "master": "ma", "graduaat": "gr", "associate-deg
 CONTRACTS = {"credit": "k", "exam": "x"}
 
 HEAD = re.compile(r"^(?P<r>[fbwgne])(?P<s>[fcn])(?:\.(?P<b>\d{6}))?(?:\.f(?P<f>\d{1,3}))?"
-                  r"(?:\.o(?P<on>\d{4}-\d{2}-\d{2}))?(?P<nb>\.n)?$")
+                  r"(?:\.o(?P<on>\d{4}-\d{2}-\d{2}))?(?P<nb>\.n)?$", re.ASCII)
 ROW = re.compile(r"^(?P<y>\d{2})(?P<x>[fcn]?)(?P<p>[a-z]{2})(?P<t>\d{1,3})(?:\.(?P<e>\d{1,3}))?"
-                 r"(?:t(?P<l>\d{1,3}))?(?P<d>d)?(?:s(?P<sm>\d{2}))?(?:u(?P<em>\d{2}))?"
-                 r"(?P<q>q)?(?P<k>[kx])?$")
+                 r"(?:t(?P<l>\d{1,3}))?(?:b(?P<b>\d{1,3}))?(?P<d>d)?(?P<z>f)?(?P<c>c)?"
+                 r"(?:s(?P<sm>\d{2}))?(?:u(?P<em>\d{2}))?(?P<q>q)?(?P<k>[kx])?$", re.ASCII)
 
 
 def _reverse(mapping: dict) -> dict:
@@ -74,7 +75,11 @@ def _row(row: dict[str, str]) -> str:
         text += f".{int(get('e'))}"
     if get("l"):
         text += f"t{int(get('l'))}"
+    if get("b"):
+        text += f"b{int(get('b'))}"
     text += "d" if get("d") else ""
+    text += "f" if get("z") else ""
+    text += "c" if get("c") else ""
     text += f"s{int(get('sm')):02d}" if get("sm") else ""
     text += f"u{int(get('em')):02d}" if get("em") else ""
     text += "q" if get("q") else ""
@@ -109,10 +114,10 @@ def decode(code: str) -> QueryDict | None:
         state[f"t{i}"] = row["t"]
         if row["x"]:
             state[f"x{i}"] = SYSTEM_OF[row["x"]]
-        for key in ("e", "l", "sm", "em"):
+        for key in ("e", "l", "b", "sm", "em"):
             if row[key]:
                 state[f"{key}{i}"] = row[key]
-        for key in ("d", "q"):
+        for key in ("d", "z", "c", "q"):
             if row[key]:
                 state[f"{key}{i}"] = "1"
         if row["k"]:

@@ -15,9 +15,9 @@ from rules.scenario import ScenarioError, parse_scenario
 
 from . import forms as f
 from . import shortlink
-from .errors import scenario_errors, step_of_path
+from .errors import field_name, scenario_errors, step_of_path
 from .explain import topic_context
-from .querystring import ROW_KEY, to_data
+from .querystring import MAX_ROWS, ROW_KEY, to_data
 from .wizard import next_step, previous_step, rows_of, state_of, steps_for, with_rows
 
 
@@ -102,7 +102,7 @@ def years(request):
     state = state_of(request.GET)
     rows = rows_of(state)
     focus = None
-    if "add" in request.GET:
+    if "add" in request.GET and len(rows) < MAX_ROWS:
         rows = (rows or [{}]) + [{}]
     elif "remove" in request.GET and request.GET["remove"].isdigit():
         drop = int(request.GET["remove"])
@@ -119,7 +119,8 @@ def years(request):
                 not _add_scenario_errors(state, row_forms):
             return redirect(_after("years", state, request))
         status = 400
-    context = _step_context(request, "years", state, None, row_forms=row_forms, focus=focus)
+    context = _step_context(request, "years", state, None, row_forms=row_forms, focus=focus,
+                            can_add=len(rows) < MAX_ROWS)
     if request.htmx and not submitted:
         return render(request, "advice/step.html#rows", context)
     return render(request, "advice/step.html", context, status=status)
@@ -179,7 +180,11 @@ def result(request):
     try:
         scenario = parse_scenario(to_data(state), today=timezone.localdate())
     except ScenarioError as exc:
-        problems = [{"message": message, "url": url(step_of_path(index, key), state)}
+        today = state.copy()
+        today.pop("on", None)
+        problems = [{"field": field_name(index, key), "message": message,
+                     "url": url("result", today) if key == "on" else
+                     url(step_of_path(index, key), state)}
                     for index, key, message in scenario_errors(exc)]
         return render(request, "advice/invalid.html", {"problems": problems}, status=400)
     advice = advise(scenario)
@@ -191,13 +196,22 @@ def result(request):
         "sections": _answer_sections(state, rows_valid=True),
         "permalink": permalink,
         "empty_columns": _empty_columns(advice.learning_credit),
-        "screen_only_topics": SCREEN_ONLY_TOPICS,
+        "screen_only_topics": _screen_only_topics(advice),
     })
 
 
 # General explanations that paper leaves out, so that a typical result fits on two A4 pages;
 # the printed permalink leads to them.
 SCREEN_ONLY_TOPICS = {"credits_vs_learning_credit"}
+
+
+def _screen_only_topics(advice) -> set[str]:
+    """The general topics, and how the learning credit rebuilds when that is only background
+    (no rebuild running and the balance at or above its level)."""
+    lc = advice.learning_credit
+    if lc and not lc.rebuild_concerns_you:
+        return SCREEN_ONLY_TOPICS | {"learning_credit_rebuild"}
+    return SCREEN_ONLY_TOPICS
 
 
 def _empty_columns(lc) -> set[str]:

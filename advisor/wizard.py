@@ -6,9 +6,15 @@ the start; answers off the path are ignored, not deleted.
 """
 from __future__ import annotations
 
-from django.http import QueryDict
+from functools import lru_cache
 
-from .querystring import ROW, row_indices
+from django.http import QueryDict
+from django.utils import timezone
+
+from rules.questions import follow_up_questions
+from rules.scenario import ScenarioError, parse_scenario
+
+from .querystring import ROW, row_indices, to_data
 
 CONTROL_KEYS = {"go", "add", "remove", "return"}
 
@@ -28,8 +34,34 @@ def uses_system(state: QueryDict, system: str) -> bool:
         state.get(f"x{i}", "") == system for i in row_indices(state))
 
 
+FOLLOW_UP_KEYS = ("z", "c", "b")  # their answers never decide which of them are asked
+
+
+def follow_ups(state: QueryDict) -> dict[int, tuple[str, ...]]:
+    """The follow-up questions per row index (rules.questions), none while the other answers
+    do not make a valid scenario."""
+    others = state.copy()
+    for i in row_indices(state):
+        for key in FOLLOW_UP_KEYS:
+            others.pop(f"{key}{i}", None)
+    return _follow_ups(others.urlencode(), timezone.localdate())
+
+
+@lru_cache(maxsize=256)
+def _follow_ups(query: str, today) -> dict[int, tuple[str, ...]]:
+    try:
+        scenario = parse_scenario(to_data(QueryDict(query)), today=today)
+    except ScenarioError:
+        return {}
+    indices = row_indices(QueryDict(query))
+    return {indices[position]: fields
+            for position, fields in follow_up_questions(scenario).items()}
+
+
 def steps_for(state: QueryDict) -> list[str]:
     steps = ["residence", "system", "about", "years"]
+    if follow_ups(state):
+        steps.append("details")
     if uses_system(state, "flanders"):
         steps.append("finish")
     if uses_system(state, "netherlands"):

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .family_allowance import FamilyAllowance, family_allowance
-from .learning_credit import LearningCredit, learning_credit, study_efficiency_applies
+from .learning_credit import LearningCredit, learning_credit
 from .progression import Progression, progression
 from .scenario import Scenario
 from .sources import Source, sources_for
+from .study_efficiency import StudyEfficiency, study_efficiency
 from .tuition_nl import TuitionHalving, tuition_halving
 
 
@@ -20,6 +21,9 @@ class Topic:
 
 # The result page answers with the first of these the advice has; the other topics follow.
 ANSWER_TOPICS = ("learning_credit", "progression", "tuition_halving")
+# The short answers (SCENARIO.md v2 `summary`), in this order, for the questions the advice has.
+SUMMARY_TOPICS = ("learning_credit", "study_efficiency", "family_allowance", "progression",
+                  "tuition_halving")
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Advice:
     family_allowance: FamilyAllowance | None = None
     tuition_halving: TuitionHalving | None = None
     progression: Progression | None = None
+    study_efficiency: StudyEfficiency | None = None
 
     @cached_property
     def answer_topic(self) -> Topic | None:
@@ -39,7 +44,17 @@ class Advice:
 
     @cached_property
     def other_topics(self) -> list[Topic]:
-        return [topic for topic in self.topics if topic is not self.answer_topic]
+        """The topics after the answer; the study-efficiency verdict first when it is at risk
+        or missed, as it decides whether the student may go on in the programme."""
+        others = [topic for topic in self.topics if topic is not self.answer_topic]
+        if self.study_efficiency and self.study_efficiency.needs_attention:
+            others.sort(key=lambda topic: topic.code != "study_efficiency")
+        return others
+
+    @cached_property
+    def summary_topics(self) -> list[str]:
+        codes = {topic.code for topic in self.topics}
+        return [code for code in SUMMARY_TOPICS if code in codes]
 
     @cached_property
     def sources(self) -> list[Source]:
@@ -56,11 +71,12 @@ def advise(scenario: Scenario) -> Advice:
     fa = family_allowance(scenario)
     pr = progression(scenario)
     th = tuition_halving(scenario)
-    codes = (["progression"] if pr else []) + _topic_codes(scenario, lc, th)
+    se = study_efficiency(scenario)
+    codes = (["progression"] if pr else []) + _topic_codes(lc, se, th)
     return Advice(scenario=scenario, learning_credit=lc,
                   topics=tuple(Topic(code, sources_for(code)) for code in codes)
                   + _family_allowance_topics(fa),
-                  family_allowance=fa, tuition_halving=th, progression=pr)
+                  family_allowance=fa, tuition_halving=th, progression=pr, study_efficiency=se)
 
 
 def _family_allowance_topics(fa: FamilyAllowance | None) -> tuple[Topic, ...]:
@@ -74,18 +90,18 @@ def _family_allowance_topics(fa: FamilyAllowance | None) -> tuple[Topic, ...]:
                   sources_for(f"family_allowance_after_studies_{key}")))
 
 
-def _topic_codes(scenario: Scenario, lc: LearningCredit | None,
+def _topic_codes(lc: LearningCredit | None, se: StudyEfficiency | None,
                  th: TuitionHalving | None) -> list[str]:
-    codes = _learning_credit_codes(scenario, lc) if lc else []
+    codes = _learning_credit_codes(lc, se) if lc else []
     return codes + ["tuition_halving"] if th else codes
 
 
-def _learning_credit_codes(scenario: Scenario, lc: LearningCredit) -> list[str]:
+def _learning_credit_codes(lc: LearningCredit, se: StudyEfficiency | None) -> list[str]:
     codes = ["learning_credit"]
     if lc.results_pending:
         codes.append("learning_credit_running_year")
     codes += ["learning_credit_insufficient", "learning_credit_rebuild"]
-    if study_efficiency_applies(scenario):
+    if se:
         codes.append("study_efficiency")
     codes.append("credits_vs_learning_credit")
     return codes

@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-ACADEMIC_YEAR_PATTERN = re.compile(r"^(\d{4})-(\d{4})$")
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+ACADEMIC_YEAR_PATTERN = re.compile(r"^([0-9]{4})-([0-9]{4})$")
+MONTH_PATTERN = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 FIRST_MONTH = 9  # academic years run 1 September to 31 August
 
 

@@ -36,11 +36,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from . import parameters
 from .calendar import AcademicYear, Month, Period, months_in, runs
 from .family_allowance_amounts import Amount, amount_on, latest_amount
-from .family_allowance_ages import (SCHEMES, _majority, _p, _p_or_none, end_month,
+from .family_allowance_ages import (SCHEMES, _folder, _majority, _p, _p_or_none, end_month,
                                     unconditional_until, until_21)
 from .scenario import Enrolment, Scenario
 
@@ -62,11 +63,16 @@ class Year:
     basis: str | None
     student_period: Period | None
     amount: Amount | None
+    running: bool  # the advice's academic year: the page speaks of it in the present
+
+
+WhatIfBasis = Literal["age", "credits", "none"]
 
 
 @dataclass(frozen=True)
 class WhatIf:
     academic_year: AcademicYear
+    basis: WhatIfBasis | None  # None without birth_month
     credits_threshold: int | None
     status_matters: bool | None
     school_leaver: Period | None  # Flanders: the months available from that September
@@ -88,6 +94,11 @@ class Figures:
     semi_automatic_born_from: date | None
     thesis_deadline: str | None
     work_hours: int | None  # Flanders: per month (other contracts); else per quarter
+    student_contract_hours: int | None  # Flanders: a calendar year under a student contract
+    student_contract_hours_confidence: str | None
+    student_contract_hours_earlier: tuple[int, ...]  # what older official pages still say
+    student_contract_hours_from: date | None
+    work_unlimited_months: tuple[int, int] | None  # Brussels: no quarterly limit these months
 
 
 @dataclass(frozen=True)
@@ -105,6 +116,10 @@ class FamilyAllowance:
     what_if: WhatIf | None
     latest_amount: Amount | None  # the last verified figure, whatever its date
     figures: Figures
+    not_judged: tuple[AcademicYear, ...]  # years before the regional rules (2019)
+    unconditional_over: bool  # the unconditional right ended before the advice's month
+    until_21_over: bool  # Wallonia: the semi-automatic right ended before the advice's month
+    right_over: bool  # past the month of the 25th birthday: no right at all any more
 
     @property
     def current(self) -> Year | None:
@@ -117,15 +132,23 @@ def _deadline_month(region: str, year: AcademicYear) -> Month:
     return Month.of(year.day(_p(region, "enrolment_deadline", year.first_day)))
 
 
+def rules_cover(region: str, year: AcademicYear) -> bool:
+    """Do the regional rules (from 2019) judge this academic year? Earlier years fell under the
+    federal rules of the time, which the advisor does not apply: they are not judged."""
+    return parameters.in_force(f"family_allowance.{_folder(region)}.enrolment_deadline",
+                               on=year.first_day)
+
+
 def study_condition(region: str, year: AcademicYear, enrolments: list[Enrolment],
                     cycles_used: set[str]) -> tuple[bool | None, str, Period | None]:
     """Whether the year meets the region's study condition, why, and which months it covers.
-    `cycles_used` (Flanders) is updated when the diploma-year exception is used."""
+    `cycles_used` (Flanders) is updated when the diploma-year exception is used. The diploma
+    year and the thesis year are the year of enrolment for the programme's last credits, known
+    before its results (`final_year`), or the year the degree was obtained."""
     on = year.first_day
-    try:
-        deadline = _deadline_month(region, year)
-    except parameters.NoValue:
+    if not rules_cover(region, year):
         return None, "no-rules", None
+    deadline = _deadline_month(region, year)
     credits = sum(e.credits_taken for e in enrolments)
     first = min(e.first_month for e in enrolments)
     last = max(e.last_month for e in enrolments)
@@ -141,7 +164,7 @@ def study_condition(region: str, year: AcademicYear, enrolments: list[Enrolment]
         return True, "credits", whole
     if region == "flanders":
         cycles = {DIPLOMA_CYCLES[e.programme] for e in enrolments
-                  if e.degree_obtained and e.programme in DIPLOMA_CYCLES}
+                  if e.last_of_programme and e.programme in DIPLOMA_CYCLES}
         unused = sorted(cycles - cycles_used)
         if unused:
             cycles_used.add(unused[0])
@@ -149,7 +172,7 @@ def study_condition(region: str, year: AcademicYear, enrolments: list[Enrolment]
         if cycles:
             return False, "diploma-year-used", None
         return False, "below-minimum", None
-    if any(e.degree_obtained and e.programme in THESIS_PROGRAMMES for e in enrolments):
+    if any(e.last_of_programme and e.programme in THESIS_PROGRAMMES for e in enrolments):
         # paid until the month the work is handed in: at the latest the first-session deadline
         handed_in = Month.of(year.day(_thesis_deadline(region, on)))
         return True, "thesis-year", Period(start, min(last, handed_in))
@@ -193,7 +216,17 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
     timeline_end = last_right or last_year.next().last_month.plus(1)
     months = months_in(Period(first_year.first_month, max(timeline_end, first_year.first_month)))
 
+    covered: dict[AcademicYear, bool] = {}
+
+    def judged(m: Month) -> bool:
+        year = m.academic_year
+        if year not in covered:
+            covered[year] = rules_cover(region, year)
+        return covered[year]
+
     def conditional(m: Month) -> bool:
+        if not judged(m):
+            return False
         if birth is None:
             return True
         return max(uncond, semi or uncond) < m <= last_right
@@ -210,7 +243,9 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
     job_seeker = () if region == "flanders" else _job_seeker(region, months, student,
                                                              conditional, on)
 
-    def basis(m: Month) -> str:
+    def basis(m: Month) -> str | None:
+        if not judged(m):
+            return None
         if m > last_right:
             return "none"
         if m <= uncond:
@@ -225,13 +260,15 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
     for year in sorted(by_year):
         status, reason, period = conditions[year]
         counts = Counter(basis(m) for m in months_in(Period(year.first_month, year.last_month))) \
-            if birth else Counter()
+            if birth and status is not None else Counter()
         years.append(Year(
             academic_year=year, credits=sum(e.credits_taken for e in by_year[year]),
-            student_status=status, reason=reason, basis=_majority(counts, year) if birth else None,
+            student_status=status, reason=reason, basis=_majority(counts, year),
             student_period=period, amount=amount_on(SCHEMES[region], year.first_day),
+            running=year == scenario.current_year,
         ))
 
+    today = Month.of(on)
     what_if = _what_if(region, what_if_year(scenario, region, by_year), birth and basis, birth,
                        bank_before, last_right, tuple(sorted(cycles_used)))
     return FamilyAllowance(
@@ -240,6 +277,10 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         registration=JOB_SEEKER_OFFICE.get(region), birth_known=birth is not None,
         unconditional_until=uncond, until_21=semi, end_month=last_right, what_if=what_if,
         latest_amount=latest_amount(SCHEMES[region]), figures=figures(region, on),
+        not_judged=tuple(y for y in sorted(by_year) if conditions[y][0] is None),
+        unconditional_over=bool(uncond and uncond < today),
+        until_21_over=bool(semi and semi < today),
+        right_over=bool(last_right and last_right < today),
     )
 
 
@@ -283,21 +324,27 @@ def what_if_year(scenario: Scenario, region: str, by_year) -> AcademicYear:
 
 
 def _what_if(region, year, basis, birth, bank_before, last_right, cycles_used) -> WhatIf:
+    """Next year's right: `none` past the age limit (no right at all, whatever the credits),
+    `age` while the unconditional (or Walloon semi-automatic) right covers its first month,
+    else `credits`: the study condition decides."""
     on = year.first_day
     threshold = None if region == "german-community" else _p_or_none(region, "min_credits", on)
-    matters = None
+    what_basis = None
     if basis:
-        matters = basis(year.first_month) not in ("under-18", "until-21") \
-            and year.first_month <= last_right
+        if year.first_month > last_right:
+            what_basis = "none"
+        elif basis(year.first_month) in ("under-18", "until-21"):
+            what_basis = "age"
+        else:
+            what_basis = "credits"
     leaver, left = None, None
-    if region == "flanders":
+    if region == "flanders" and what_basis != "none":
         left = bank_before.get(year.first_month, 0)
         if left:
             end = year.first_month.plus(left - 1)
             leaver = Period(year.first_month, min(end, last_right) if last_right else end)
-            if leaver.end < leaver.start:
-                leaver = None
-    return WhatIf(academic_year=year, credits_threshold=threshold, status_matters=matters,
+    return WhatIf(academic_year=year, basis=what_basis, credits_threshold=threshold,
+                  status_matters=None if what_basis is None else what_basis == "credits",
                   school_leaver=leaver, school_leaver_months_left=left,
                   diploma_year_cycles_used=cycles_used,
                   amount=amount_on(SCHEMES[region], on))
@@ -305,6 +352,9 @@ def _what_if(region, year, basis, birth, bank_before, last_right, cycles_used) -
 
 def figures(region: str, on: date) -> Figures:
     flemish = region == "flanders"
+    student_hours = (parameters.parameter("family_allowance.groeipakket.student_contract_hours_year")
+                     if flemish else None)
+    unlimited = _p(region, "work_unlimited_months", on) if region == "brussels" else None
     return Figures(
         min_credits=_p_or_none(region, "min_credits", on) if region != "german-community"
         else None,
@@ -321,4 +371,13 @@ def figures(region: str, on: date) -> Figures:
         else None,
         work_hours=_p(region, "work_hours_other_contract_month", on) if flemish
         else _p_or_none(region, "work_hours_quarter", on),
+        student_contract_hours=student_hours.period_on(on).value if student_hours else None,
+        student_contract_hours_confidence=student_hours.confidence_on(on) if student_hours
+        else None,
+        student_contract_hours_earlier=tuple(
+            p.value for p in reversed(student_hours.periods)
+            if p.valid_from < student_hours.period_on(on).valid_from) if student_hours else (),
+        student_contract_hours_from=student_hours.period_on(on).valid_from if student_hours
+        else None,
+        work_unlimited_months=(unlimited["first"], unlimited["last"]) if unlimited else None,
     )

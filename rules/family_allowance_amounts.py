@@ -5,6 +5,10 @@ with valid_from/value/note, `ended = true` to stop quoting a figure). They live 
 rules/parameters because an amount is quoted only up to its last verified date: after it there
 is no value today, on purpose, and every parameter must have one. `amount_on` raises nothing:
 it returns None ("unknown") where no verified figure covers the day.
+
+Where a scheme adds an age supplement from 18 to the base amount (Groeipakket and Wallonia for
+children born before 2019/2020), `<scheme>_age_supplement.toml` holds its lowest figure, and
+the amount at stake is their sum, known only where both are (RULES.md §0, §2.6).
 """
 from __future__ import annotations
 
@@ -22,13 +26,19 @@ ROOT = Path(__file__).resolve().parent / "amounts" / "family_allowance"
 
 @dataclass(frozen=True)
 class Amount:
-    value: Decimal
-    valid_from: date
+    value: Decimal  # the lowest monthly amount for a student of 18 or more: base + supplement
+    valid_from: date  # the date of the latest of the figures it adds up
+    base: Decimal
+    age_supplement: Decimal  # 0 where the scheme's amount already depends on the age
 
 
 @cache
-def amount_table(scheme: str) -> Parameter:
-    path = ROOT / f"{scheme.replace('-', '_')}.toml"
+def amount_table(scheme: str, part: str = "") -> Parameter | None:
+    """The base amounts of a scheme, or with `part="age_supplement"` its age supplements
+    (None when the scheme has none)."""
+    path = ROOT / f"{scheme.replace('-', '_')}{'_' + part if part else ''}.toml"
+    if part and not path.exists():
+        return None
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     periods = tuple(sorted(
         (Period(valid_from=v["valid_from"],
@@ -42,13 +52,20 @@ def amount_table(scheme: str) -> Parameter:
 
 def amount_on(scheme: str, on: date) -> Amount | None:
     """The verified monthly amount on that day, or None when no verified figure covers it."""
+    supplements = amount_table(scheme, "age_supplement")
     try:
-        period = amount_table(scheme).period_on(on)
+        base = amount_table(scheme).period_on(on)
+        supplement = supplements.period_on(on) if supplements else None
     except NoValue:
         return None
-    return Amount(period.value, period.valid_from)
+    extra = supplement.value if supplement else Decimal(0)
+    valid_from = max(base.valid_from, supplement.valid_from) if supplement else base.valid_from
+    return Amount(base.value + extra, valid_from, base.value, extra)
 
 
 def latest_amount(scheme: str) -> Amount | None:
-    known = [p for p in amount_table(scheme).periods if p.value is not None]
-    return Amount(known[-1].value, known[-1].valid_from) if known else None
+    """The most recent amount whose figures are all verified, whatever its date."""
+    for period in reversed(amount_table(scheme).periods):
+        if period.value is not None and (found := amount_on(scheme, period.valid_from)):
+            return found
+    return None

@@ -18,6 +18,8 @@ from .scenario import Enrolment, Scenario
 # Programmes whose diploma contract draws on the learning credit (RULES.md §1.1). Under a credit
 # contract every unit draws on it; under an exam contract nothing does.
 DEDUCTING_DIPLOMA_PROGRAMMES = frozenset({"bachelor", "master"})
+# Programmes where the learning credit applies although a diploma contract deducts nothing.
+ENROLMENT_PROGRAMMES = frozenset({"graduaat"})
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,11 @@ class Year:
     returned: int | None  # None while the results are unknown
     bonus: int | None
     master_deduction: int
-    closing: int | None
+    closing: int | None  # None while this year's or an earlier year's results are unknown
     not_deducted: int  # credits taken in enrolments outside the learning credit
     tolerated: int  # tolerated or deliberated credits: taken, lost
+    results_known: bool  # this year's own results (a year without deduction has none to wait for)
+    graduaat_only: bool  # enrolled only in a graduaat that deducts nothing: still an enrolment
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ class Figures:
     appeal_days: int
 
 
+# How many days before the full-refund date the page warns that it is near (the site's choice).
+CHANGE_WARNING_DAYS = 30
+
+
 @dataclass(frozen=True)
 class ChangeOfProgramme:
     """What comes back if a student changes programme on the advice's day (RULES.md §1.6)."""
@@ -69,6 +77,11 @@ class ChangeOfProgramme:
     full_refund_before: date
     half_refund_until: date
     first_bachelor_year: bool  # the legal fallback is for first-time bachelor students only
+    days_left: int  # days from the advice's day to the full-refund date (0 or less: passed)
+
+    @property
+    def urgent(self) -> bool:
+        return self.phase == "full" and self.days_left <= CHANGE_WARNING_DAYS
 
 
 @dataclass(frozen=True)
@@ -80,8 +93,8 @@ class LearningCredit:
     rebuild: Rebuild | None
     sufficient: bool | None
     credits_to_finish: int | None
-    running_year_outcomes: tuple[Outcome, ...]  # empty unless the last year's results are unknown
-    change_of_programme: ChangeOfProgramme | None  # None unless the last year's results are unknown
+    running_year_outcomes: tuple[Outcome, ...]  # empty unless some results are unknown
+    change_of_programme: ChangeOfProgramme | None  # None unless the current year runs
     figures: Figures
 
     @property
@@ -105,6 +118,34 @@ class LearningCredit:
         return self.current.closing is None
 
     @property
+    def rebuild_concerns_you(self) -> bool:
+        """A rebuild runs, or the balance is below the level it rebuilds to."""
+        return self.rebuild is not None or self.balance < self.figures.rebuild_target
+
+    @property
+    def graduaat_years_counted(self) -> bool:
+        """A graduaat year kept the rebuild from starting while the balance was below its
+        target: the page says that reading of the official text is not confirmed."""
+        return any(y.graduaat_only and y.opening < self.figures.rebuild_target
+                   for y in self.years)
+
+    @property
+    def lowest_outcome(self) -> Outcome | None:
+        """While results are pending: the balance if nothing is passed."""
+        return min(self.running_year_outcomes, key=lambda o: o.closing, default=None)
+
+    @property
+    def highest_outcome(self) -> Outcome | None:
+        """While results are pending: the balance if everything is passed."""
+        return max(self.running_year_outcomes, key=lambda o: o.closing, default=None)
+
+    @property
+    def pending_years(self) -> tuple[AcademicYear, ...]:
+        """The years whose results are not known yet: the running year, and in September
+        possibly the year that just ended."""
+        return tuple(y.academic_year for y in self.years if not y.results_known)
+
+    @property
     def master_year(self) -> Year | None:
         return next((y for y in self.years if y.master_deduction), None)
 
@@ -122,6 +163,15 @@ def is_first_master_degree(enrolment: Enrolment) -> bool:
     return enrolment.programme == "master" and enrolment.degree_obtained
 
 
+def counts_as_enrolment(enrolment: Enrolment) -> bool:
+    """Does this enrolment keep a year from being 'a year without enrolment' for the rebuild?
+    Every enrolment in a Flemish programme where the learning credit applies, whether or not
+    it deducts: a graduaat under a diploma contract is an enrolment (RULES.md §0)."""
+    if enrolment.system != "flanders" or enrolment.contract == "exam":
+        return False
+    return deducts(enrolment) or enrolment.programme in ENROLMENT_PROGRAMMES
+
+
 def learning_credit(scenario: Scenario) -> LearningCredit | None:
     """The learning credit for a scenario, or None without a Flemish enrolment."""
     flemish = scenario.in_system("flanders")
@@ -129,8 +179,10 @@ def learning_credit(scenario: Scenario) -> LearningCredit | None:
         return None
     result = _compute(scenario, flemish)
     if result.results_pending:
-        result = replace(result, running_year_outcomes=_outcomes(scenario, flemish),
-                         change_of_programme=_change_of_programme(scenario))
+        result = replace(result, running_year_outcomes=_outcomes(scenario, flemish))
+    if any(e.academic_year == scenario.current_year and deducts(e) and not e.results_known
+           for e in flemish):
+        result = replace(result, change_of_programme=_change_of_programme(scenario))
     return result
 
 
@@ -149,7 +201,8 @@ def _change_of_programme(scenario: Scenario) -> ChangeOfProgramme:
     first = scenario.enrolments[0]
     first_bachelor_year = (first.academic_year == year and first.programme == "bachelor"
                            and first.contract == "diploma")
-    return ChangeOfProgramme(phase, full_before, half_until, first_bachelor_year)
+    return ChangeOfProgramme(phase, full_before, half_until, first_bachelor_year,
+                             days_left=(full_before - scenario.as_of).days)
 
 
 def _outcomes(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> tuple[Outcome, ...]:
@@ -179,7 +232,8 @@ def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCred
     rebuild_complete = False
     holds_master = False
     graduaat_diploma = False
-    previous_deducting = True  # the year before the first enrolment is not a gap year
+    previous_enrolled = True  # the year before the first enrolment is not a gap year
+    pending = False  # some year's results are not known yet: later closings are unknown too
     years = []
     for year in years_between(first_year, last_year):
         this_year = [e for e in flemish if e.academic_year == year]
@@ -191,7 +245,7 @@ def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCred
             # When both apply, the graduaat top-up (to the target at once) is the one taken.
             if graduaat_diploma and deducting:
                 rebuild = Rebuild("graduaat", year)
-            elif not holds_master and not previous_deducting:
+            elif not holds_master and not previous_enrolled:
                 rebuild = Rebuild("no-enrolment", year)
         added = 0
         if rebuild and rebuild.from_year <= year and not rebuild_complete:
@@ -207,7 +261,8 @@ def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCred
 
         returned = bonus = None
         master_deduction = 0
-        if all(e.results_known for e in deducting):
+        known = all(e.results_known for e in deducting)
+        if known and not pending:
             returned = sum(e.credits_earned for e in deducting)
             bonus_left = 0 if rebuild else p("bonus", year) - bonus_used
             earned_diploma = sum(e.credits_earned for e in deducting if e.contract == "diploma")
@@ -222,15 +277,18 @@ def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCred
                     rebuild = Rebuild("master", year.next())
             graduaat_diploma = graduaat_diploma or any(
                 e.programme == "graduaat" and e.degree_obtained for e in this_year)
-        closing = balance if returned is not None else None
+        pending = pending or not known
+        closing = None if pending else balance
         years.append(Year(
             academic_year=year, enrolled=bool(this_year), opening=opening, rebuild=added,
             taken=taken, after_enrolment=after_enrolment, returned=returned, bonus=bonus,
             master_deduction=master_deduction, closing=closing,
             not_deducted=sum(e.credits_taken for e in this_year if not deducts(e)),
-            tolerated=sum(e.credits_tolerated or 0 for e in deducting),
+            tolerated=sum(e.credits_tolerated or 0 for e in deducting), results_known=known,
+            graduaat_only=not deducting and any(
+                e.programme in ENROLMENT_PROGRAMMES and counts_as_enrolment(e) for e in this_year),
         ))
-        previous_deducting = bool(deducting)
+        previous_enrolled = any(map(counts_as_enrolment, this_year))
 
     current = years[-1]
     final_balance = current.closing if current.closing is not None else current.after_enrolment
@@ -261,17 +319,3 @@ def sufficient(balance: int, credits_to_finish: int | None) -> bool | None:
     if credits_to_finish is None:
         return None
     return balance >= credits_to_finish
-
-
-def study_efficiency_applies(scenario: Scenario) -> bool:
-    """A Flemish bachelor started from 2023-2024 (RULES.md §1.8)."""
-    bachelors = [e for e in scenario.in_system("flanders") if e.programme == "bachelor"
-                 and e.contract == "diploma"]
-    if not bachelors:
-        return False
-    first = bachelors[0].academic_year
-    try:
-        parameters.get("learning_credit.study_efficiency", on=first.first_day)
-    except parameters.NoValue:
-        return False
-    return True

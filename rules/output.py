@@ -1,4 +1,5 @@
-"""The advice as the JSON of SCENARIO.md (schema 1), without the explanation texts."""
+"""The advice as the JSON of SCENARIO.md (schema 2), without the texts (`summary`,
+`explanation`), which the site's templates write."""
 from __future__ import annotations
 
 from .advice import Advice
@@ -6,9 +7,10 @@ from .family_allowance import FamilyAllowance
 from .learning_credit import LearningCredit
 from .parameters import rules_checked_on
 from .progression import Progression
+from .study_efficiency import Programme, StudyEfficiency
 from .tuition_nl import TuitionHalving
 
-SCHEMA = 1
+SCHEMA = 2
 
 
 def to_json(advice: Advice) -> dict:
@@ -16,7 +18,7 @@ def to_json(advice: Advice) -> dict:
         "schema": SCHEMA,
         "as_of": advice.scenario.as_of.isoformat(),
         "rules_checked_on": rules_checked_on().isoformat(),
-        "learning_credit": _learning_credit(advice.learning_credit),
+        "learning_credit": _learning_credit(advice.learning_credit, advice.study_efficiency),
         "family_allowance": _family_allowance(advice.family_allowance),
         "tuition_halving": _tuition_halving(advice.tuition_halving),
         "progression": _progression(advice.progression),
@@ -30,16 +32,31 @@ def _progression(pr: Progression | None) -> list[dict] | None:
     return [{
         "academic_year": str(y.academic_year), "programme": y.programme,
         "results_known": y.results_known, "credits_earned_total": y.credits_earned_total,
-        "block1_credits": y.block1_credits, "may_leave_block1": y.may_leave_block1,
+        "block1_credits": y.block1_credits, "block1_approximated": y.block1_approximated,
+        "may_leave_block1": y.may_leave_block1,
         "band": y.band, "enrolments_counted": y.enrolments_counted,
         "fundable": y.this_year.fundable, "fundable_reason": y.this_year.reason,
         "fundable_next_year": y.next_year.fundable,
         "fundable_next_year_reason": y.next_year.reason,
+        "fundable_next_year_if_reoriented": y.next_year.if_reoriented,
         "rules_unconfirmed": y.rules_unconfirmed,
     } for y in pr.years]
 
 
-def _learning_credit(lc: LearningCredit | None) -> dict | None:
+def _study_efficiency(p: Programme) -> dict:
+    """SCENARIO.md's `learning_credit.study_efficiency`, plus the fields listed in
+    rules/study_efficiency.py."""
+    def year(y):
+        return y and str(y)
+
+    return {"programme_start": str(p.programme_start), "credits_to_pass": p.credits_to_pass,
+            "credits_passed": p.credits_passed, "deadline": str(p.deadline), "met": p.met,
+            "refused_until": year(p.refused_until), "state": p.state,
+            "refused_from": year(p.refused_from), "deadline_listed": p.deadline_listed,
+            "approximated": p.approximated}
+
+
+def _learning_credit(lc: LearningCredit | None, se: StudyEfficiency | None) -> dict | None:
     if lc is None:
         return None
     return {
@@ -57,6 +74,8 @@ def _learning_credit(lc: LearningCredit | None) -> dict | None:
         "sufficient": lc.sufficient,
         "running_year_outcomes": [{"share": o.share, "earned": o.earned, "closing": o.closing}
                                   for o in lc.running_year_outcomes],
+        "study_efficiency": se and _study_efficiency(se.current),
+        "study_efficiency_earlier": [_study_efficiency(p) for p in se.earlier] if se else [],
     }
 
 
@@ -87,6 +106,7 @@ def _family_allowance(fa: FamilyAllowance | None) -> dict | None:
         "end_month": month(fa.end_month),
         "what_if": what_if and {
             "academic_year": str(what_if.academic_year),
+            "basis": what_if.basis,
             "credits_threshold": what_if.credits_threshold,
             "status_matters": what_if.status_matters,
             "school_leaver_months_left": what_if.school_leaver_months_left,

@@ -6,9 +6,10 @@ of that year's enrolment (the bachelor when there are both):
 - `credits_earned_total`: credits earned in the cycle so far. A cycle's count starts again
   after its degree, and after `fundability.fresh_start_after_years` years without an enrolment
   in it.
-- `block1_credits`: block-1 credits acquired (bachelor only, else None). The scenario does not
-  say which units were block 1, so the credits earned in the bachelor count as block-1 credits
-  until block 1 is full (60): an approximation when a programme mixed blocks.
+- `block1_credits`: block-1 credits acquired (bachelor only, else None): all the credits of
+  the cycle's first enrolment, then each year's `block1_credits_earned`; where a later year
+  does not give it, its earned credits count as block-1 credits until block 1 is full (60), an
+  approximation (`block1_approximated`) when a programme mixed blocks.
 - `may_leave_block1`: block 1 acquired as the rule for the next year requires it — 45 credits
   under the Paysage decree, all 60 under the Glatigny reform (students who started a cycle
   from 2022-2023, everyone from 2024-2025). None outside a bachelor.
@@ -18,11 +19,14 @@ of that year's enrolment (the bachelor when there are both):
   `fundable_next_year_reason`: an enrolment in the same cycle next year (or, after the degree,
   in a new cycle). Reasons: `first-enrolment`, `fresh-start` (five years without an enrolment
   in the cycle), `degree-obtained`, `all-credits-passed`, `milestones-met`,
-  `earlier-students-2024` (the 2024-2025 softening), `milestone-missed`; and, with a None
-  verdict: `results-pending`, `depends-on-reorientation` (fundable only if there was a
-  reorientation, which we don't ask), `jury-may-decide` (third-enrolment jury exception),
+  `earlier-students-2024` (the 2024-2025 softening), `reorientation-extra-year` (a milestone
+  met thanks to the extra year a change of programme gives, `changed_programme`),
+  `milestone-missed`; and, with a None verdict: `results-pending`, `jury-may-decide`
+  (third-enrolment jury exception),
   `old-rules` (the pre-2022 rules, not modelled), `master-rules-unverified`,
   `programme-not-covered`.
+- `fundable_next_year_if_reoriented`: with `milestone-missed`, whether a change of programme
+  next year (a reorientation, which gives extra time once per cycle) would make it fundable.
 - `rules_unconfirmed`: the next year falls under the announced 'décret parcours étudiant',
   whose content is not confirmed.
 
@@ -30,8 +34,9 @@ While a year's results are unknown, its figures are those known before it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 
 from . import parameters
 from .calendar import AcademicYear
@@ -40,11 +45,20 @@ from .scenario import Enrolment, Scenario
 CYCLE_PROGRAMMES = ("bachelor", "master")  # the cycles whose fundability the site follows
 
 
+Reason = Literal["first-enrolment", "fresh-start", "degree-obtained", "all-credits-passed",
+                 "milestones-met", "earlier-students-2024", "reorientation-extra-year",
+                 "milestone-missed", "results-pending", "jury-may-decide", "old-rules",
+                 "master-rules-unverified", "programme-not-covered"]
+
+
 @dataclass(frozen=True)
 class Verdict:
     fundable: bool | None
-    reason: str
+    reason: Reason
     enrolments: int = 0  # the enrolments in the cycle the milestones were counted over
+    # Next year only: True when a change of programme then (a reorientation) would make a
+    # missed milestone fundable; None when it would change nothing.
+    if_reoriented: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -54,10 +68,12 @@ class Year:
     results_known: bool
     credits_earned_total: int
     block1_credits: int | None
+    block1_approximated: bool  # a later year's block-1 credits were not given
     may_leave_block1: bool | None
     band: str | None
     enrolments_counted: int  # in the cycle, this one included (2019-2020 not counted)
     leave_block1_credits: int  # block-1 credits needed to move on: 45 (Paysage) or 60
+    reoriented: bool  # a change of programme in the cycle (`changed_programme`)
     this_year: Verdict
     next_year: Verdict
     rules_unconfirmed: bool
@@ -73,6 +89,7 @@ class Figures:
     extended_max: int
     jury_block1: int
     jury_after_enrolments: int
+    reorientation_extra: int  # enrolments a reorientation adds to each milestone
     fresh_start_after_years: int
     milestones: tuple[dict, ...]  # the bachelor milestones (bachelor_milestones.toml)
     not_counted_years: tuple[str, ...]
@@ -106,11 +123,7 @@ def _p(name: str, on: date):
 
 def glatigny_rules_on(on: date) -> bool:
     """Do the Glatigny fundability rules (the milestones from 2022-2023) cover that day?"""
-    try:
-        _p("fundability.bachelor_milestones", on)
-    except parameters.NoValue:
-        return False
-    return True
+    return parameters.in_force("progression.fundability.bachelor_milestones", on=on)
 
 
 @dataclass
@@ -120,6 +133,21 @@ class _Cycle:
     last: Enrolment
     years: list[AcademicYear]
     earned: int = 0
+    block1: int = 0  # uncapped: block 1 is full at `block1_credits`
+    block1_approximated: bool = False
+    reoriented: bool = False  # a change of programme after the first enrolment
+
+    def add(self, enrolment: Enrolment, block1_full: int):
+        first = not self.years
+        self.last = enrolment
+        self.years.append(enrolment.academic_year)
+        earned = enrolment.credits_earned or 0
+        self.earned += earned
+        given = enrolment.block1_credits_earned
+        if not first and given is None and earned and self.block1 < block1_full:
+            self.block1_approximated = True
+        self.block1 += earned if first or given is None else given
+        self.reoriented = self.reoriented or (enrolment.changed_programme and not first)
 
     @property
     def pending(self) -> bool:
@@ -154,12 +182,11 @@ def progression(scenario: Scenario) -> Progression | None:
                 and _fresh_start(cycle.last.academic_year, year):
             verdict_now, cycle = Verdict(True, "fresh-start"), None
         else:
-            verdict_now = fundability(programme, year, cycle)
+            verdict_now = fundability(programme, year, cycle,
+                                      reorienting=enrolment.changed_programme)
         if cycle is None:
             cycle = _Cycle(start=year, last=enrolment, years=[])
-        cycle.last = enrolment
-        cycle.years.append(year)
-        cycle.earned += enrolment.credits_earned or 0
+        cycle.add(enrolment, _p("block1_credits", year.first_day))
         years.append(_year(programme, year, cycle, enrolment, verdict_now))
         cycles[programme] = None if enrolment.degree_obtained else cycle
     return Progression(years=tuple(years), figures=figures(scenario.as_of))
@@ -173,18 +200,23 @@ def _year(programme: str, year: AcademicYear, cycle: _Cycle, enrolment: Enrolmen
           verdict_now: Verdict) -> Year:
     bachelor = programme == "bachelor"
     next_year = year.next()
-    block1 = min(cycle.earned, _p("block1_credits", year.first_day)) if bachelor else None
+    block1 = min(cycle.block1, _p("block1_credits", year.first_day)) if bachelor else None
     if enrolment.degree_obtained:
         verdict_next = Verdict(True, "degree-obtained")
     else:
         verdict_next = fundability(programme, next_year, cycle)
+        if verdict_next.reason == "milestone-missed" and not cycle.reoriented:
+            verdict_next = replace(verdict_next, if_reoriented=fundability(
+                programme, next_year, cycle, reorienting=True).fundable)
     leave = _p("leave_block1_credits", rule_date(next_year, cycle.start))
     return Year(
         academic_year=year, programme=programme, results_known=enrolment.results_known,
         credits_earned_total=cycle.earned, block1_credits=block1,
+        block1_approximated=bachelor and cycle.block1_approximated,
         may_leave_block1=block1 >= leave if bachelor else None,
         band=band(block1, year) if bachelor and enrolment.results_known else None,
         enrolments_counted=cycle.counted(next_year.first_day), leave_block1_credits=leave,
+        reoriented=cycle.reoriented,
         this_year=verdict_now, next_year=verdict_next,
         rules_unconfirmed=next_year.first_day >= _p("parcours_decree_expected_from",
                                                     next_year.first_day),
@@ -203,8 +235,10 @@ def band(block1: int, year: AcademicYear) -> str:
     return "below-30" if block1 else "none"
 
 
-def fundability(programme: str, year: AcademicYear, cycle: _Cycle | None) -> Verdict:
-    """Is an enrolment in `programme` in `year` fundable, after the cycle so far?"""
+def fundability(programme: str, year: AcademicYear, cycle: _Cycle | None, *,
+                reorienting: bool = False) -> Verdict:
+    """Is an enrolment in `programme` in `year` fundable, after the cycle so far?
+    `reorienting`: that enrolment is itself a change of programme (a reorientation)."""
     if programme not in CYCLE_PROGRAMMES:
         return Verdict(None, "programme-not-covered")
     if cycle is None:
@@ -224,11 +258,13 @@ def fundability(programme: str, year: AcademicYear, cycle: _Cycle | None) -> Ver
         return Verdict(True, "first-enrolment")
     if programme == "master":
         return Verdict(None, "master-rules-unverified")
-    return _bachelor_milestones(cycle, counted, on)
+    return _bachelor_milestones(cycle, counted, on, cycle.reoriented or reorienting)
 
 
-def _bachelor_milestones(cycle: _Cycle, counted: int, on: date) -> Verdict:
-    block1 = min(cycle.earned, _p("block1_credits", on))
+def _bachelor_milestones(cycle: _Cycle, counted: int, on: date, reoriented: bool) -> Verdict:
+    """Art. 5 of the financing decree (as amended in 2021): the last milestone reached in
+    enrolments applies; a reorientation gives one extra enrolment for each."""
+    block1 = min(cycle.block1, _p("block1_credits", on))
 
     def met(enrolments: int) -> bool:
         reached = [m for m in _p("fundability.bachelor_milestones", on)
@@ -238,11 +274,11 @@ def _bachelor_milestones(cycle: _Cycle, counted: int, on: date) -> Verdict:
 
     if met(counted):
         return Verdict(True, "milestones-met", counted)
+    if reoriented and met(counted - _p("fundability.reorientation_extra_enrolments", on)):
+        return Verdict(True, "reorientation-extra-year", counted)
     jury = _p("fundability.third_enrolment_jury", on)
     if counted == jury["after_enrolments"] and block1 >= jury["block1"]:
         return Verdict(None, "jury-may-decide", counted)
-    if met(counted - _p("fundability.reorientation_extra_enrolments", on)):
-        return Verdict(None, "depends-on-reorientation", counted)
     return Verdict(False, "milestone-missed", counted)
 
 
@@ -256,6 +292,7 @@ def figures(on: date) -> Figures:
                    jury_block1=_p("fundability.third_enrolment_jury", on)["block1"],
                    jury_after_enrolments=_p("fundability.third_enrolment_jury",
                                             on)["after_enrolments"],
+                   reorientation_extra=_p("fundability.reorientation_extra_enrolments", on),
                    fresh_start_after_years=_p("fundability.fresh_start_after_years", on),
                    milestones=tuple(_p("fundability.bachelor_milestones", on)),
                    not_counted_years=tuple(_p("fundability.not_counted_years", on)),

@@ -1,4 +1,4 @@
-"""The scenario: everything the advisor knows about one student (SCENARIO.md, version 1).
+"""The scenario: everything the advisor knows about one student (SCENARIO.md, version 2).
 
 `parse_scenario(data, today=...)` turns the JSON-like input into a frozen `Scenario`, or raises
 `ScenarioError` listing every problem with its field path
@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,7 +34,11 @@ TOP_LEVEL_FIELDS = {"as_of", "residence", "birth_month", "education_system", "en
                     "dutch_enrolment_before_2018", "credits_to_finish"}
 ENROLMENT_FIELDS = {"academic_year", "system", "programme", "contract", "teacher_training",
                     "credits_taken", "credits_earned", "credits_tolerated", "degree_obtained",
-                    "start_month", "end_month"}
+                    "start_month", "end_month", "final_year", "changed_programme",
+                    "block1_credits_earned"}
+# One row per programme per academic year: 1990-1991 to now, a few programmes a year at most.
+MAX_ENROLMENTS = 40
+DATE_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,10 @@ class Enrolment:
     teacher_training: bool = False
     start_month: Month | None = None  # None: September of academic_year
     end_month: Month | None = None  # None: August of academic_year
+    final_year: bool = False  # enrolled for every credit still needed for the degree
+    changed_programme: bool = False  # another programme than the previous one in the cycle
+    block1_credits_earned: int | None = None  # None: not known, approximated
+    position: int = 0  # its index in the input's list, for the wizard's follow-up questions
 
     @property
     def first_month(self) -> Month:
@@ -61,6 +70,12 @@ class Enrolment:
     @property
     def results_known(self) -> bool:
         return self.credits_earned is not None
+
+    @property
+    def last_of_programme(self) -> bool:
+        """The diploma year: the degree was obtained, or the student enrolled for every credit
+        still needed (SCENARIO.md v2 `final_year`)."""
+        return self.degree_obtained or self.final_year
 
 
 @dataclass(frozen=True)
@@ -158,13 +173,26 @@ class _Reader:
             return None
 
 
+def _iso_date(text: str) -> date:
+    """`YYYY-MM-DD` only (date.fromisoformat also takes `20261126` and week dates)."""
+    if not DATE_PATTERN.match(text):
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
 def parse_scenario(data, *, today: date) -> Scenario:
     """Validate the input of SCENARIO.md and return a Scenario; raise ScenarioError."""
     if not isinstance(data, dict):
         raise ScenarioError([FieldError("(scenario)", "must be a JSON object", "format")])
     r = _Reader()
     r.unknown_fields(data, TOP_LEVEL_FIELDS, "")
-    as_of = r.parsed(data, "as_of", "as_of", date.fromisoformat, "a date YYYY-MM-DD") or today
+    as_of = r.parsed(data, "as_of", "as_of", _iso_date, "a date YYYY-MM-DD") or today
+    covered_from, covered_until = parameters.covered_period()
+    if not covered_from <= as_of <= covered_until:
+        r.fail("as_of", f"must be from {covered_from} to {covered_until}, the days for which "
+                        f"the advisor holds the rules", "as-of-not-covered",
+               first=covered_from, last=covered_until)
+        raise ScenarioError(r.errors)  # every other check depends on the day
     residence = r.choice(data, "residence", "residence", RESIDENCES)
     system = r.choice(data, "education_system", "education_system", SYSTEMS)
     birth_month = r.parsed(data, "birth_month", "birth_month", Month.parse, "a month YYYY-MM")
@@ -175,10 +203,13 @@ def parse_scenario(data, *, today: date) -> Scenario:
     enrolments = []
     if not isinstance(raw_enrolments, list):
         r.fail("enrolments", "must be a list", "format")
+    elif len(raw_enrolments) > MAX_ENROLMENTS:
+        r.fail("enrolments", f"at most {MAX_ENROLMENTS} rows (one per programme per academic "
+                             f"year), not {len(raw_enrolments)}", "too-many-rows",
+               high=MAX_ENROLMENTS)
     else:
         for i, raw in enumerate(raw_enrolments):
-            enrolment = _enrolment(r, raw, f"enrolments[{i}]", system or "flanders",
-                                   AcademicYear.of(as_of))
+            enrolment = _enrolment(r, raw, i, system or "flanders", as_of)
             if enrolment:
                 enrolments.append(enrolment)
     if r.errors:
@@ -193,8 +224,21 @@ def parse_scenario(data, *, today: date) -> Scenario:
     )
 
 
-def _enrolment(r: _Reader, raw, path: str, default_system: str,
-               current_year: AcademicYear) -> Enrolment | None:
+def results_may_be_pending(year: AcademicYear, as_of: date) -> bool:
+    """The running year, and the year that just ended until its last exams and deliberations
+    are over (second session in late August and September)."""
+    current = AcademicYear.of(as_of)
+    if year >= current:
+        return True
+    pending_until = current.day(parameters.get("calendar.previous_year_results_pending_until",
+                                               on=as_of))
+    return year == current.previous() and as_of <= pending_until
+
+
+def _enrolment(r: _Reader, raw, position: int, default_system: str,
+               as_of: date) -> Enrolment | None:
+    path = f"enrolments[{position}]"
+    current_year = AcademicYear.of(as_of)
     if not isinstance(raw, dict):
         r.fail(path, "must be an object", "format")
         return None
@@ -213,8 +257,12 @@ def _enrolment(r: _Reader, raw, path: str, default_system: str,
     tolerated = r.integer(raw, "credits_tolerated", f"{path}.credits_tolerated", 0, MAX_CREDITS)
     start = r.parsed(raw, "start_month", f"{path}.start_month", Month.parse, "a month YYYY-MM")
     end = r.parsed(raw, "end_month", f"{path}.end_month", Month.parse, "a month YYYY-MM")
+    block1 = r.integer(raw, "block1_credits_earned", f"{path}.block1_credits_earned", 0,
+                       MAX_CREDITS)
     degree = r.boolean(raw, "degree_obtained", f"{path}.degree_obtained")
     teacher = r.boolean(raw, "teacher_training", f"{path}.teacher_training")
+    final = r.boolean(raw, "final_year", f"{path}.final_year")
+    changed = r.boolean(raw, "changed_programme", f"{path}.changed_programme")
 
     if year:
         if year > current_year:
@@ -254,8 +302,14 @@ def _enrolment(r: _Reader, raw, path: str, default_system: str,
             r.fail(f"{path}.credits_tolerated",
                    f"earned and tolerated together must not exceed credits_taken ({taken})",
                    "tolerated-exceeds-taken", taken=taken)
-    if year and year < current_year and earned is None and system in SYSTEMS_WITH_PROGRESS \
-            and contract != "exam":
+    if block1 is not None and earned is None:
+        r.fail(f"{path}.block1_credits_earned", "only with credits_earned (the results known)",
+               "block1-without-earned")
+    elif block1 is not None and block1 > earned:
+        r.fail(f"{path}.block1_credits_earned", f"must not exceed credits_earned ({earned})",
+               "block1-exceeds-earned", earned=earned)
+    if year and earned is None and system in SYSTEMS_WITH_PROGRESS and contract != "exam" \
+            and not results_may_be_pending(year, as_of):
         r.fail(f"{path}.credits_earned", f"required for a past academic year ({year}): "
                                          f"its results are known", "earned-required",
                year=str(year))
@@ -264,4 +318,6 @@ def _enrolment(r: _Reader, raw, path: str, default_system: str,
     return Enrolment(academic_year=year, system=system, programme=programme, contract=contract,
                      credits_taken=taken, credits_earned=earned, credits_tolerated=tolerated,
                      degree_obtained=degree, teacher_training=teacher,
-                     start_month=start, end_month=end)
+                     start_month=start, end_month=end, final_year=final,
+                     changed_programme=changed, block1_credits_earned=block1,
+                     position=position)

@@ -67,6 +67,7 @@ class TuitionHalving:
     fees: tuple[Fee, ...]
     teacher_master: bool  # a teacher-training master is among the enrolments
     figures: Figures
+    ongoing: bool = False  # some halved months are still to come (the page speaks in the present)
 
     @property
     def eligible(self) -> bool:
@@ -75,6 +76,11 @@ class TuitionHalving:
     @property
     def periods(self) -> list[Period]:
         return runs(list(self.months))
+
+    @property
+    def span(self) -> Period | None:
+        """From the first halved month to the last (there may be gaps)."""
+        return Period(self.months[0], self.months[-1]) if self.months else None
 
     @property
     def first_window_months(self) -> int:
@@ -119,6 +125,7 @@ def tuition_halving(scenario: Scenario) -> TuitionHalving | None:
     halved = tuple(months + second_months)
     return replace(result, first_window=window, second_window=second,
                    second_window_reason=second_reason, months=halved,
+                   ongoing=bool(halved) and halved[-1] >= Month.of(scenario.as_of),
                    fees=tuple(_fee(y) for y in sorted({m.academic_year for m in halved})))
 
 

@@ -1,4 +1,5 @@
-"""Formatting for the advice pages: money, the balance chart."""
+"""Formatting for the advice pages: money, dates, the balance chart."""
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
@@ -7,7 +8,8 @@ import segno
 from django import template
 from django.forms import RadioSelect
 from django.urls import translate_url
-from django.utils.formats import number_format
+from django.utils.dates import MONTHS
+from django.utils.formats import date_format, number_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext as _
@@ -25,6 +27,40 @@ def euro(amount: Decimal) -> str:
     if get_language() == "fr":
         return f"{number}\u00a0€"
     return f"€\u00a0{number}"
+
+
+def _dated(day: date, form: str) -> str:
+    """French writes the first of the month as an ordinal: « 1er décembre »."""
+    text = date_format(day, form)
+    if get_language() == "fr" and day.day == 1:
+        text = "1er" + text[1:]
+    return text
+
+
+@register.filter
+def long_date(day: date) -> str:
+    """`1 December 2026`, `1 december 2026`, `1er décembre 2026`."""
+    return _dated(day, "j F Y")
+
+
+@register.filter
+def day_month(day: date) -> str:
+    """`1 December`, `1er décembre`."""
+    return _dated(day, "j F")
+
+
+@register.filter
+def month_day(text: str) -> str:
+    """A parameter's `MM-DD` (`11-30`) as `30 November`, `1er décembre`."""
+    month, day = (int(part) for part in text.split("-"))
+    return _dated(date(2000, month, day), "j F")
+
+
+@register.filter
+def month_name(month: int) -> str:
+    """A month number (7) in words, lower case as in a sentence in nl and fr."""
+    name = str(MONTHS[month])
+    return name if get_language() == "en" else name.lower()
 
 
 @register.simple_tag
@@ -118,3 +154,10 @@ def breakable_url(url: str) -> str:
 def programme_label(code: str) -> str:
     """A programme code (`bachelor`, `advanced-master`...) in words, in the page's language."""
     return str(dict(PROGRAMME_CHOICES).get(code, code))
+
+
+@register.filter
+def programme_list(codes) -> str:
+    """Programme codes as a list in words, mid-sentence: `bachelor, master`."""
+    return ", ".join(f"{label[0].lower()}{label[1:]}"
+                     for label in map(programme_label, codes))

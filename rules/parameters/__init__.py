@@ -119,6 +119,24 @@ def get(name: str, *, on: date):
 
 
 @cache
+def _meta() -> dict:
+    return tomllib.loads((ROOT / "meta.toml").read_text(encoding="utf-8"))
+
+
 def rules_checked_on() -> date:
     """The day the parameter files were last checked against their sources."""
-    return tomllib.loads((ROOT / "meta.toml").read_text(encoding="utf-8"))["checked_on"]
+    return _meta()["checked_on"]
+
+
+def covered_period() -> tuple[date, date]:
+    """The first and last advice day the rules are held for (meta.toml)."""
+    return _meta()["covered_from"], _meta()["covered_until"]
+
+
+def in_force(name: str, *, on: date) -> bool:
+    """Does a dated rule apply on that day (a period covers it and did not end it)?"""
+    try:
+        parameter(name).period_on(on)
+    except NoValue:
+        return False
+    return True

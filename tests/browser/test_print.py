@@ -6,8 +6,9 @@ import subprocess
 from datetime import date
 
 import pytest
-from django.utils import dateformat, translation
+from django.utils import translation
 
+from advisor.templatetags.advisor import long_date
 from browser_scenarios import FOUR_YEARS
 
 ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts")
@@ -72,5 +73,5 @@ def test_typical_four_year_result_on_two_a4_pages(live_server, browser, lang, qu
         assert permalink.startswith(live_server.url)
         assert re.sub(r"\s+", "", permalink) in flat, "the permalink is not on the paper"
         with translation.override(lang):
-            day = dateformat.format(date.today(), "j F Y")  # as the template writes it
+            day = long_date(date.today())  # as the template writes it (French: « 1er »)
         assert header.format(day=day) in re.sub(r"\s+", " ", text)

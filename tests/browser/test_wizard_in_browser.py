@@ -24,6 +24,14 @@ def test_flemish_student_through_the_wizard(live_server, page, screenshot):
     screenshot(page, f"{mode}-2-years")
     page.get_by_role("button", name="Continue").click()
 
+    # Started in 2023-2024 with 30 of 60 passed: the study-efficiency rule asks how many of
+    # the second year's credits were first-year units.
+    assert page.get_by_role("heading", name="A few more questions about your years").is_visible()
+    page.get_by_label("How many of the credits you earned were units of your first enrolment "
+                      "in this programme?").fill("30")
+    screenshot(page, f"{mode}-2b-details")
+    page.get_by_role("button", name="Continue").click()
+
     page.get_by_label("Credits still needed to finish your programme").fill("60")
     page.get_by_role("button", name="Continue").click()
 
@@ -34,6 +42,8 @@ def test_flemish_student_through_the_wizard(live_server, page, screenshot):
     # RULES.md §1.9: 140 - 60 + 30 + 30 = 140, then 140 - 60 + 60 + 30 = 170
     heading = page.locator("#answer-title").inner_text()
     assert re.search(r"\b170 credits\b", heading)
+    summary = page.locator(".summary").inner_text()
+    assert "Study progress: you passed all 60 credits of your first enrolment in time" in summary
     screenshot(page, f"{mode}-4-result")
 
     page.get_by_role("link", name="Nederlands").click()

@@ -47,6 +47,9 @@ STATUS = {
     "RULES-2.1-credits-add-up-over-systems": ("flanders", [e(Y, 15), e(Y, 12, system="french-community")], "2004-02", Y, True, "credits", "student"),
     "RULES-2.1-diploma-year-exception": ("flanders", [e("2023-2024", 60), e(Y, 20, **BACHELOR_DEGREE)], "2004-02", Y, True, "diploma-year", "student"),
     "RULES-2.1-diploma-year-once-per-cycle": ("flanders", [e("2022-2023", 20, **BACHELOR_DEGREE), e("2023-2024", 60), e(Y, 20, **BACHELOR_DEGREE)], "2004-02", Y, False, "diploma-year-used", "school-leaver"),
+    "RULES-0-final-year-still-running-keeps-the-diploma-year": ("flanders", [e("2025-2026", 60), e("2026-2027", 12, earned=None, final_year=True)], "2004-02", "2026-2027", True, "diploma-year", "student"),
+    "RULES-0-running-year-under-27-not-the-final-year": ("flanders", [e("2025-2026", 60), e("2026-2027", 12, earned=None)], "2004-02", "2026-2027", False, "below-minimum", "school-leaver"),
+    "RULES-0-final-year-once-per-cycle-even-before-the-results": ("flanders", [e("2022-2023", 20, **BACHELOR_DEGREE), e("2025-2026", 60), e("2026-2027", 12, earned=None, final_year=True)], "2004-02", "2026-2027", False, "diploma-year-used", "none"),  # school-leaver months used in 2023-2025
     "RULES-2.1-diploma-year-again-in-next-cycle": ("flanders", [e("2023-2024", 20, **BACHELOR_DEGREE), e(Y, 20, **MASTER_DEGREE)], "2004-02", Y, True, "diploma-year", "student"),
     "RULES-2.1-no-diploma-year-for-bridging": ("flanders", [e(Y, 20, programme="bridging", degree_obtained=True)], "2004-02", Y, False, "below-minimum", "school-leaver"),
     "RULES-2.1-under-27-but-unconditional-until-18th-birthday-month": ("flanders", [e(Y, 20)], "2007-03", Y, False, "below-minimum", "under-18"),
@@ -57,6 +60,7 @@ STATUS = {
     "RULES-2.2-26-credits-no-allowance": ("brussels", [e(Y, 26)], "2004-02", Y, False, "below-minimum", "none"),
     "RULES-2.2-exam-contract-counts": ("brussels", [e(Y, 30, contract="exam")], "2004-02", Y, True, "credits", "student"),
     "RULES-2.2-thesis-year-under-27": ("brussels", [e("2023-2024", 60), e(Y, 15, **MASTER_DEGREE)], "2002-02", Y, True, "thesis-year", "student"),
+    "RULES-0-brussels-thesis-year-still-running": ("brussels", [e("2025-2026", 60), e("2026-2027", 15, earned=None, programme="master", final_year=True)], "2004-02", "2026-2027", True, "thesis-year", "student"),
     "RULES-2.2-no-flemish-diploma-year-exception": ("brussels", [e(Y, 20, programme="bridging", degree_obtained=True)], "2004-02", Y, False, "below-minimum", "none"),
     "RULES-2.2-enrolled-after-30-november": ("brussels", [e(Y, 60, start_month="2024-12")], "2004-02", Y, False, "late-enrolment", "none"),
     "RULES-2.2-unconditional-only-until-31-august": ("brussels", [e(Y, 20)], "2006-10", Y, False, "below-minimum", "none"),
@@ -70,6 +74,7 @@ STATUS = {
     "RULES-2.3-born-before-2001-no-right-until-21": ("wallonia", [e("2019-2020", 20, system="french-community")], "2000-06", "2019-2020", False, "below-minimum", "none"),
     "RULES-2.3-enrolled-after-30-november": ("wallonia", [e(Y, 60, start_month="2025-02")], "2002-02", Y, False, "late-enrolment", "none"),
     "RULES-2.3-thesis-year-under-27": ("wallonia", [e(Y, 15, **MASTER_DEGREE, system="french-community")], "2002-02", Y, True, "thesis-year", "student"),
+    "RULES-0-wallonia-thesis-year-still-running": ("wallonia", [e("2026-2027", 10, earned=None, system="french-community", final_year=True)], "2004-02", "2026-2027", True, "thesis-year", "student"),
     # German-speaking Community (§2.4)
     "RULES-2.4-no-27-credit-rule": ("german-community", [e(Y, 10)], "2004-02", Y, True, "enrolled", "student"),
     "RULES-2.4-26-credits-still-student": ("german-community", [e(Y, 26, contract="exam")], "2004-02", Y, True, "enrolled", "student"),
@@ -132,6 +137,8 @@ AFTER = {
     "RULES-2.1-school-leaver-from-month-with-too-few-credits": ("flanders", [e(Y, 20)], "2004-02", [("2024-09", "2025-08")]),
     "RULES-2.1-school-leaver-paused-while-studying-again": ("flanders", [e("2023-2024", 60), e(Y, 60, end_month="2024-12", earned=0), e("2025-2026", 60)], "2004-02", [("2025-01", "2025-08"), ("2026-10", "2027-01")]),
     "RULES-2.1-school-leaver-stops-at-25th-birthday-month": ("flanders", [e("2023-2024", 60)], "1999-12", [("2024-10", "2024-12")]),
+    "RULES-0-school-leaver-months-never-spent-in-years-before-the-groeipakket": ("flanders", [e("2017-2018", 60), e("2018-2019", 60), e("2019-2020", 60)], "2000-05", [("2020-10", "2021-09")]),
+    "RULES-0-final-year-running-school-leaver-after-it-not-during-it": ("flanders", [e("2025-2026", 60), e("2026-2027", 12, earned=None, final_year=True)], "2004-02", [("2027-10", "2028-09")]),
     "RULES-2.2-job-seeker-from-1-august-after-complete-year": ("brussels", [e(Y, 60)], "2004-02", [("2025-08", "2026-07")]),
     "RULES-2.2-job-seeker-day-after-stopping": ("brussels", [e(Y, 60, end_month="2025-01", earned=0)], "2004-02", [("2025-02", "2026-01")]),
     "RULES-2.3-job-seeker-from-1-august-once-past-21": ("wallonia", [e("2023-2024", 60)], "2003-05", [("2024-08", "2025-07")]),
@@ -182,12 +189,47 @@ def test_what_if_next_year(residence, enrolments, birth, as_of, academic_year, t
             w.school_leaver_months_left) == (academic_year, threshold, matters, months_left)
 
 
+def test_years_before_the_groeipakket_are_not_judged_RULES_0():
+    result = fa("flanders", [e("2017-2018", 60), e("2018-2019", 60), e("2019-2020", 60)],
+                birth="2000-05")
+    assert [(str(y.academic_year), y.student_status, y.basis) for y in result.years] == [
+        ("2017-2018", None, None), ("2018-2019", None, None), ("2019-2020", True, "student")]
+    assert [str(y) for y in result.not_judged] == ["2017-2018", "2018-2019"]
+
+
+# What decides next year's right (SCENARIO.md v2 what_if.basis; RULES.md §0):
+# (residence, enrolments, birth, as_of, basis, status_matters, school-leaver months left)
+WHAT_IF_BASIS = {
+    "RULES-0-past-the-age-limit-no-right-at-all": ("flanders", [e("2025-2026", 60)], "2001-06", "2026-11-26", "none", False, None),
+    "RULES-0-past-the-age-limit-brussels": ("brussels", [e("2025-2026", 60)], "2001-06", "2026-11-26", "none", False, None),
+    "RULES-2.1-under-18-next-september-age-gives-it": ("flanders", [e("2026-2027", 60, earned=None)], "2009-12", "2026-11-26", "age", False, 12),
+    "RULES-2.3-until-21-next-september-age-gives-it": ("wallonia", [e("2026-2027", 60, earned=None)], "2007-05", "2026-11-26", "age", False, None),
+    "RULES-2.1-the-credits-decide": ("flanders", [e("2026-2027", 60, earned=None)], "2005-05", "2026-11-26", "credits", True, 12),
+    "SCENARIO-without-birth-month-unknown": ("flanders", [e("2026-2027", 60, earned=None)], None, "2026-11-26", None, None, 12),
+}
+
+
+@pytest.mark.parametrize("residence, enrolments, birth, as_of, basis, matters, months_left",
+                         WHAT_IF_BASIS.values(), ids=WHAT_IF_BASIS.keys())
+def test_what_if_basis(residence, enrolments, birth, as_of, basis, matters, months_left):
+    w = fa(residence, enrolments, birth, as_of).what_if
+    assert (w.basis, w.status_matters, w.school_leaver_months_left) == (
+        basis, matters, months_left)
+
+
+def test_past_the_age_limit_the_page_knows_the_right_is_over_RULES_0():
+    result = fa("flanders", [e("2025-2026", 60)], birth="2001-06")
+    assert (result.right_over, str(result.end_month)) == (True, "2026-06")
+    assert result.what_if.school_leaver is None
+
+
 AMOUNTS = {
-    "RULES-2.1-groeipakket-september-2023": ("groeipakket", date(2023, 9, 1), Decimal("101.69")),
+    "RULES-0-groeipakket-base-plus-age-supplement-september-2023": ("groeipakket", date(2023, 9, 1), Decimal("130.41")),
     "RULES-2.1-groeipakket-not-verified-after-august-2024": ("groeipakket", date(2024, 9, 1), None),
     "RULES-2.6-brussels-may-2024": ("brussels", date(2024, 9, 1), Decimal("170.66")),
     "RULES-2.6-brussels-before-may-2024-unknown": ("brussels", date(2024, 4, 30), None),
-    "RULES-2.6-wallonia-may-2024": ("wallonia", date(2024, 5, 1), Decimal("116.79")),
+    "RULES-2.6-wallonia-base-plus-age-supplement-may-2024": ("wallonia", date(2024, 5, 1), Decimal("152.50")),
+    "RULES-0-groeipakket-age-supplement-not-verified-from-2025": ("groeipakket", date(2025, 1, 1), None),
     "RULES-2.6-german-community-july-2023": ("german-community", date(2023, 7, 1), Decimal("181.30")),
     "RULES-2.6-german-community-not-verified-from-july-2024": ("german-community", date(2024, 7, 1), None),
 }
@@ -201,7 +243,26 @@ def test_amounts_only_where_verified(scheme, day, value):
 
 def test_year_carries_the_amount_of_its_first_day():
     y = year(fa("flanders", [e("2023-2024", 60)]), "2023-2024")
-    assert (y.amount.value, y.amount.valid_from) == (Decimal("101.69"), date(2023, 9, 1))
+    assert (y.amount.value, y.amount.base, y.amount.age_supplement, y.amount.valid_from) == (
+        Decimal("130.41"), Decimal("101.69"), Decimal("28.72"), date(2023, 9, 1))
+
+
+def test_the_last_verified_amount_is_quoted_with_its_date_when_today_is_unknown_RULES_0():
+    result = fa("flanders", [e("2026-2027", 60, earned=None)])
+    assert result.what_if.amount is None
+    assert (result.latest_amount.value, result.latest_amount.valid_from) == (
+        Decimal("130.41"), date(2023, 9, 1))
+
+
+def test_groeipakket_student_job_hours_official_pages_disagree_RULES_0():
+    f = fa("flanders", [e(Y, 60)]).figures
+    assert (f.student_contract_hours, f.student_contract_hours_confidence,
+            f.student_contract_hours_earlier, f.work_hours) == (650, "low-medium", (600, 475), 80)
+
+
+def test_brussels_no_work_limit_in_the_summer_quarter_RULES_0():
+    f = fa("brussels", [e(Y, 60)]).figures
+    assert (f.work_hours, f.work_unlimited_months) == (240, (7, 9))
 
 
 def test_thresholds_come_from_dated_parameters():

@@ -184,15 +184,64 @@ def test_no_flemish_enrolment_means_no_learning_credit_SCENARIO():
     assert learning_credit(scenario) is None
 
 
-@pytest.mark.parametrize("first_year, applies", [
-    pytest.param("2022-2023", False, id="RULES-1.8-bachelor-started-before-2023-2024"),
-    pytest.param("2023-2024", True, id="RULES-1.8-bachelor-started-from-2023-2024"),
+@pytest.mark.parametrize("as_of, days_left, urgent", [
+    pytest.param("2026-10-31", 31, False, id="RULES-0-a-month-before-1-december-not-yet-urgent"),
+    pytest.param("2026-11-01", 30, True, id="RULES-0-from-1-november-urgent"),
+    pytest.param("2026-11-30", 1, True, id="RULES-0-the-last-day-before-1-december"),
+    pytest.param("2026-12-01", 0, False, id="RULES-0-on-1-december-the-full-refund-has-passed"),
 ])
-def test_study_efficiency_rule_applies_to_bachelors_started_from_2023(first_year, applies):
-    from rules.learning_credit import study_efficiency_applies
-    scenario = parse_scenario({"as_of": AS_OF, "residence": "flanders",
-                               "education_system": "flanders",
-                               "enrolments": [year(first_year, 60, 60),
-                                              year("2024-2025", 60, 60)]},
-                              today=date(2026, 11, 26))
-    assert study_efficiency_applies(scenario) is applies
+def test_change_of_programme_urgency_near_1_december(as_of, days_left, urgent):
+    change = compute([year("2026-2027", 60)], as_of=as_of).change_of_programme
+    assert (change.days_left, change.urgent) == (days_left, urgent)
+
+
+# A graduaat year is an enrolment, not a year without one (RULES.md §0; the official page
+# "Kan ik mijn leerkrediet weer opbouwen?" describes the rebuild for a student who stopped
+# studying): (id, enrolments, expected rebuild)
+GRADUAAT_CASES = [
+    ("RULES-0-graduaat-year-does-not-start-the-no-enrolment-rebuild",
+     [year("2022-2023", 60, 0), year("2023-2024", 60, 0),
+      year("2024-2025", 60, 30, programme="graduaat"),
+      year("2025-2026", 60, 30, programme="graduaat")],
+     None),
+    ("RULES-1.4-a-year-without-any-enrolment-does-start-it",
+     [year("2022-2023", 60, 0), year("2023-2024", 60, 0),
+      year("2025-2026", 60, 30, programme="graduaat")],
+     ("no-enrolment", "2025-2026")),
+    ("RULES-1.4-exam-contract-only-year-still-counts-as-without-enrolment",
+     [year("2022-2023", 60, 0), year("2023-2024", 60, 0),
+      year("2024-2025", 60, 30, contract="exam")],
+     ("no-enrolment", "2025-2026")),
+]
+
+
+@pytest.mark.parametrize("enrolments, rebuild", [c[1:] for c in GRADUAAT_CASES],
+                         ids=[c[0] for c in GRADUAAT_CASES])
+def test_graduaat_year_is_an_enrolment(enrolments, rebuild):
+    lc = compute(enrolments)
+    assert (lc.rebuild and (lc.rebuild.trigger, str(lc.rebuild.from_year))) == rebuild
+
+
+def test_the_page_is_told_when_a_graduaat_year_kept_the_rebuild_off():
+    lc = compute(GRADUAAT_CASES[0][1])
+    assert lc.graduaat_years_counted is True
+    assert compute([year("2024-2025", 60, 30, programme="graduaat")]).graduaat_years_counted \
+        is False  # the balance was 140: no rebuild to keep off
+
+
+def test_september_previous_year_results_pending_give_a_range_SCENARIO_v2():
+    # 15 September 2026: 2025-2026's second-session results are not known yet, and the
+    # student has enrolled for 2026-2027: both years are pending, the figures are a range.
+    lc = compute([year("2025-2026", 60), year("2026-2027", 60)], as_of="2026-09-15")
+    assert lc.pending_years == tuple(r.academic_year for r in lc.years)
+    assert (row(lc, "2025-2026").closing, lc.balance) == (None, 20)
+    assert [(o.share, o.closing) for o in lc.running_year_outcomes] == [
+        ("all", 200), ("half", 140), ("none", 20)]
+    assert lc.change_of_programme is not None  # the current year runs
+
+
+def test_a_pending_year_leaves_later_closings_unknown():
+    lc = compute([year("2025-2026", 60)], as_of="2026-09-15")
+    assert (row(lc, "2025-2026").closing, row(lc, "2026-2027").closing) == (None, None)
+    assert lc.results_pending is True
+    assert lc.change_of_programme is None  # no enrolment runs this year

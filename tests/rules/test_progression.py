@@ -75,13 +75,18 @@ def test_RULES_3_glatigny_for_everyone_from_2024_2025():
 FUNDABILITY_CASES = [
     ("RULES-3-bachelor-after-1-one-unit-passed", [year("2023-2024", 6)],
      "2023-2024", True, "milestones-met"),
-    ("RULES-3-bachelor-after-1-nothing-passed-only-with-reorientation",
-     [year("2023-2024", 0)], "2023-2024", None, "depends-on-reorientation"),
+    ("RULES-3-bachelor-after-1-nothing-passed-not-fundable-in-the-same-programme",
+     [year("2023-2024", 0)], "2023-2024", False, "milestone-missed"),
     ("RULES-3-bachelor-after-2-all-60-block-1", [year("2022-2023", 40), year("2023-2024", 20)],
      "2023-2024", True, "milestones-met"),
-    ("RULES-3-bachelor-after-2-below-50-block-1-reorientation-unknown",
-     [year("2022-2023", 30), year("2023-2024", 10)], "2023-2024", None,
-     "depends-on-reorientation"),
+    ("RULES-3-bachelor-after-2-below-50-block-1-without-reorientation-not-fundable",
+     [year("2022-2023", 30), year("2023-2024", 10)], "2023-2024", False, "milestone-missed"),
+    ("RULES-0-reorientation-gives-one-extra-year-for-block-1",
+     [year("2022-2023", 30), year("2023-2024", 10, changed_programme=True)], "2023-2024", True,
+     "reorientation-extra-year"),
+    ("RULES-0-reorientation-extra-year-not-enough-after-3",
+     [year("2022-2023", 20), year("2023-2024", 5, changed_programme=True),
+      year("2025-2026", 5)], "2025-2026", False, "milestone-missed"),
     ("RULES-3-jury-exception-third-enrolment-50-block-1",
      [year("2023-2024", 40), year("2024-2025", 12)], "2024-2025", None, "jury-may-decide"),
     ("RULES-3-bachelor-after-3-block-1-still-missing",
@@ -92,7 +97,7 @@ FUNDABILITY_CASES = [
       year("2024-2025", 10)], "2024-2025", True, "milestones-met"),
     ("RULES-3-bachelor-after-4-below-120",
      [year("2021-2022", 60), year("2022-2023", 20), year("2023-2024", 20),
-      year("2024-2025", 10)], "2024-2025", None, "depends-on-reorientation"),
+      year("2024-2025", 10)], "2024-2025", False, "milestone-missed"),
     ("RULES-3-bachelor-after-5-all-180-or-not-fundable",
      [year("2020-2021", 60), year("2021-2022", 20), year("2022-2023", 20),
       year("2023-2024", 10), year("2024-2025", 5)], "2024-2025", False, "milestone-missed"),
@@ -109,8 +114,7 @@ FUNDABILITY_CASES = [
     ("RULES-3-2024-softening-45-block-1-in-two-enrolments",
      [year("2022-2023", 40), year("2023-2024", 5)], "2023-2024", True, "milestones-met"),
     ("RULES-3-2024-softening-undone-for-2025-2026",
-     [year("2023-2024", 40), year("2024-2025", 5)], "2024-2025", None,
-     "depends-on-reorientation"),
+     [year("2023-2024", 40), year("2024-2025", 5)], "2024-2025", False, "milestone-missed"),
     ("RULES-3-2024-softening-earlier-students-stayed-fundable",
      [year("2021-2022", 10), year("2022-2023", 10), year("2023-2024", 5)], "2023-2024", True,
      "earlier-students-2024"),
@@ -134,8 +138,10 @@ THIS_YEAR_CASES = [
      [year("2017-2018", 0), year("2018-2019", 0), year("2024-2025", 0)], "2024-2025", True,
      "fresh-start"),
     ("RULES-3-fewer-than-five-years-without-enrolment-counts",
-     [year("2022-2023", 0), year("2024-2025", 0)], "2024-2025", None,
-     "depends-on-reorientation"),
+     [year("2022-2023", 0), year("2024-2025", 0)], "2024-2025", False, "milestone-missed"),
+    ("RULES-0-an-enrolment-that-is-itself-a-reorientation-is-fundable",
+     [year("2023-2024", 0), year("2024-2025", 0, changed_programme=True)], "2024-2025", True,
+     "reorientation-extra-year"),
 ]
 
 
@@ -149,6 +155,46 @@ VERDICT_CASES = ([("next_year", *c) for c in FUNDABILITY_CASES]
 def test_fundability(which, enrolments, asked, fundable, reason):
     verdict = getattr(entry(compute(enrolments), asked), which)
     assert (verdict.fundable, verdict.reason) == (fundable, reason)
+
+
+# A missed milestone next year: would a change of programme then make it fundable?
+# (id, enrolments, year asked, fundable_next_year_if_reoriented)
+IF_REORIENTED_CASES = [
+    ("RULES-3-glatigny-0-credits-must-reorient-then-fundable", [year("2024-2025", 0)],
+     "2024-2025", True),
+    ("RULES-0-one-extra-year-per-cycle-not-twice",
+     [year("2022-2023", 20), year("2023-2024", 5, changed_programme=True),
+      year("2024-2025", 5)], "2024-2025", None),
+    ("RULES-3-reorientation-cannot-save-block-1-after-3",
+     [year("2023-2024", 10), year("2024-2025", 5), year("2025-2026", 5)], "2025-2026", False),
+]
+
+
+@pytest.mark.parametrize("enrolments, asked, if_reoriented",
+                         [c[1:] for c in IF_REORIENTED_CASES],
+                         ids=[c[0] for c in IF_REORIENTED_CASES])
+def test_next_year_if_reoriented(enrolments, asked, if_reoriented):
+    verdict = entry(compute(enrolments), asked).next_year
+    assert (verdict.fundable, verdict.reason, verdict.if_reoriented) == (
+        False, "milestone-missed", if_reoriented)
+
+
+def test_RULES_0_block1_credits_earned_replaces_the_approximation():
+    # 45 block-1 credits in year 1; in year 2, 40 credits of which only 10 of block 1:
+    # 55 block-1 credits, not the 60 the approximation would count.
+    approximated = compute([year("2023-2024", 45), year("2024-2025", 40)])
+    given = compute([year("2023-2024", 45), year("2024-2025", 40, block1_credits_earned=10)])
+    assert (entry(approximated, "2024-2025").block1_credits,
+            entry(approximated, "2024-2025").block1_approximated) == (60, True)
+    assert (entry(given, "2024-2025").block1_credits,
+            entry(given, "2024-2025").block1_approximated) == (55, False)
+    assert entry(approximated, "2024-2025").next_year.reason == "milestones-met"
+    assert entry(given, "2024-2025").next_year.reason == "jury-may-decide"  # 55: at least 50
+
+
+def test_RULES_0_first_enrolment_is_block_1_no_approximation():
+    y = entry(compute([year("2024-2025", 50)]), "2024-2025")
+    assert (y.block1_credits, y.block1_approximated) == (50, False)
 
 
 def test_RULES_3_2019_2020_not_counted():

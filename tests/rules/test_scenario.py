@@ -53,6 +53,31 @@ def scenario(**enrolment_fields):
     pytest.param({**scenario(), "enrolments": {}}, "enrolments", "format",
                  id="SCENARIO-enrolments-not-a-list"),
     pytest.param([], "(scenario)", "format", id="SCENARIO-not-an-object"),
+    pytest.param({**scenario(), "as_of": "2018-06-01"}, "as_of", "as-of-not-covered",
+                 id="SCENARIO-v2-as-of-before-the-rules-held"),
+    pytest.param({**scenario(), "as_of": "9999-12-31"}, "as_of", "as-of-not-covered",
+                 id="SCENARIO-v2-as-of-far-in-the-future"),
+    pytest.param({**scenario(), "as_of": "2027-09-01"}, "as_of", "as-of-not-covered",
+                 id="SCENARIO-v2-as-of-after-the-checked-academic-year"),
+    pytest.param({**scenario(), "as_of": "20261126"}, "as_of", "format",
+                 id="SCENARIO-as-of-only-YYYY-MM-DD"),
+    pytest.param({**scenario(), "as_of": "٢٠٢٦-١١-٢٦"}, "as_of", "format",
+                 id="SCENARIO-as-of-non-ascii-digits"),
+    pytest.param(scenario(academic_year="٢٠٢٣-٢٠٢٤"), "enrolments[0].academic_year", "format",
+                 id="SCENARIO-academic-year-non-ascii-digits"),
+    pytest.param({**scenario(), "enrolments": [scenario()["enrolments"][0]] * 41}, "enrolments",
+                 "too-many-rows", id="SCENARIO-v2-thousands-of-rows-refused-by-name"),
+    pytest.param(scenario(block1_credits_earned=31), "enrolments[0].block1_credits_earned",
+                 "block1-exceeds-earned", id="SCENARIO-v2-block1-within-credits-earned"),
+    pytest.param(scenario(academic_year="2026-2027", credits_earned=...,
+                          block1_credits_earned=10),
+                 "enrolments[0].block1_credits_earned", "block1-without-earned",
+                 id="SCENARIO-v2-block1-needs-the-results"),
+    pytest.param(scenario(final_year="yes"), "enrolments[0].final_year", "boolean",
+                 id="SCENARIO-v2-final-year-boolean"),
+    pytest.param({**scenario(academic_year="2025-2026", credits_earned=...),
+                  "as_of": "2026-10-01"}, "enrolments[0].credits_earned", "earned-required",
+                 id="SCENARIO-v2-last-years-results-known-after-september"),
 ])
 def test_bad_input_names_the_field(data, path, code):
     with pytest.raises(ScenarioError) as caught:
@@ -79,3 +104,33 @@ def test_enrolments_are_sorted_by_year_SCENARIO():
                                   "credits_taken": 60, "credits_earned": 60})
     parsed = parse_scenario(data, today=TODAY)
     assert [str(e.academic_year) for e in parsed.enrolments] == ["2023-2024", "2024-2025"]
+
+
+def test_thousands_of_rows_are_refused_without_reading_them():
+    data = {**scenario(), "enrolments": [{"academic_year": "x"}] * 5000}
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(data, today=TODAY)
+    assert [e.code for e in caught.value.errors] == ["too-many-rows"]
+
+
+@pytest.mark.parametrize("as_of", [
+    pytest.param("2026-09-15", id="SCENARIO-v2-september-second-session-pending"),
+    pytest.param("2026-09-30", id="SCENARIO-v2-pending-until-30-september"),
+])
+def test_last_years_results_may_be_pending_in_september(as_of):
+    data = {**scenario(academic_year="2025-2026", credits_earned=...), "as_of": as_of}
+    assert parse_scenario(data, today=TODAY).enrolments[0].results_known is False
+
+
+def test_the_covered_period_is_given_in_the_message():
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario({**scenario(), "as_of": "2018-06-01"}, today=TODAY)
+    assert str(caught.value) == ("as_of: must be from 2022-09-01 to 2027-08-31, the days for "
+                                 "which the advisor holds the rules")
+
+
+def test_v2_fields_are_read_SCENARIO():
+    e = parse_scenario(scenario(final_year=True, changed_programme=True,
+                                block1_credits_earned=20), today=TODAY).enrolments[0]
+    assert (e.final_year, e.changed_programme, e.block1_credits_earned, e.last_of_programme) == (
+        True, True, 20, True)

@@ -44,19 +44,34 @@ def test_advise_in_french_gives_french_explanation_titles(tmp_path):
     french, english = titles(advise(tmp_path, "--lang", "fr")), titles(advise(tmp_path,
                                                                             "--lang", "en"))
     assert french.keys() == english.keys()
-    assert french["learning_credit"] == "Votre crédit d'apprentissage : 170 crédits"
+    # the no-break space before the colon survives in the JSON texts
+    assert french["learning_credit"] == f"Votre crédit d'apprentissage{NBSP}: 170 crédits"
     assert french["credits_vs_learning_credit"] == (
-        "Crédits et crédit d'apprentissage : deux choses différentes")
-    assert french["family_allowance"] == "Allocations familiales : le Groeipakket pendant vos études"
+        f"Crédits et crédit d'apprentissage{NBSP}: deux choses différentes")
+    assert french["family_allowance"] == (
+        f"Allocations familiales{NBSP}: le Groeipakket pendant vos études")
     assert all(french[topic] != english[topic] for topic in french), french
 
 
 def test_advise_in_french_gives_french_texts_with_euros_after_the_amount(tmp_path):
     texts = {e["topic"]: e["text"] for e in json.loads(advise(tmp_path, "--lang", "fr"))
              ["explanation"]}
-    assert "au maximum 11 € par crédit" in texts["learning_credit_insufficient"]
-    assert re.search(r"au moins \d+,\d\d € par mois", texts["family_allowance"])
-    assert "1 septembre 2023" in texts["family_allowance"]
+    assert f"au maximum 11{NBSP}€ par crédit" in texts["learning_credit_insufficient"]
+    assert re.search(rf"au moins \d+,\d\d{NBSP}€ par mois", texts["family_allowance"])
+    assert "1er septembre 2023" in texts["family_allowance"]  # RULES.md §0: French « 1er »
+
+
+@pytest.mark.parametrize("lang, learning_credit", [
+    ("fr", f"Crédit d'apprentissage{NBSP}: 170 crédits."),
+    ("nl", "Leerkrediet: 170 studiepunten."),
+    ("en", "Learning credit: 170 credits."),
+])
+def test_advise_summary_the_short_answers_in_the_requests_language_SCENARIO_v2(
+        tmp_path, lang, learning_credit):
+    summary = json.loads(advise(tmp_path, "--lang", lang))["summary"]
+    assert [s["topic"] for s in summary] == ["learning_credit", "study_efficiency",
+                                              "family_allowance"]
+    assert summary[0]["text"].startswith(learning_credit)
 
 
 def test_advise_permalink_in_french(tmp_path):

@@ -53,15 +53,17 @@ def test_start_month_travels_as_month_of_the_academic_year(client):
 
 def test_sources_listed_once_grouped_by_the_date_their_rules_apply_from(client):
     """sources.toml: the learning-credit rules apply from 1 September 2008, the regional
-    family-allowance rules from 1 January 2019, the study-efficiency rule from 1 September 2023
-    (its topic comes before the family allowance's, its sources after them); a source cited by
+    family-allowance rules from 1 January 2019, the 600 student-job hours from 1 January 2023,
+    the study-efficiency rule from 1 September 2023 and MyFamily's 650 hours from 1 January
+    2025 (the study-efficiency topic comes before the family allowance's); a source cited by
     two topics is listed once."""
     from rules.sources import sources_for
     page = client.get("/en/result/?r=flanders&s=flanders&by=2005&bm=03"
                       "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
     sources = page[page.index('id="sources-title"'):page.index('id="permalink-title"')]
     headings = re.findall(r"Rules that apply from ([^<]+)</h3>", sources)
-    assert headings == ["1 September 2008", "1 January 2019", "1 September 2023"]
+    assert headings == ["1 September 2008", "1 January 2019", "1 January 2023",
+                        "1 September 2023", "1 January 2025"]
     cited = ([s.url for s in sources_for("learning_credit")]
              + [s.url for s in sources_for("study_efficiency")]
              + [s.url for s in sources_for("family_allowance_groeipakket")])

@@ -21,10 +21,10 @@ def heading(html):
 
 
 @pytest.mark.parametrize("lang, title", [
-    ("en", "French-speaking studies: whether you are fundable in 2025-2026 depends on facts we "
-           "don't know"),
-    ("nl", "Franstalige studies: of je financierbaar bent in 2025-2026, hangt af van gegevens "
-           "die we niet kennen"),
+    ("en", "French-speaking studies: in 2025-2026 you are fundable only if you change "
+           "programme"),
+    ("nl", "Franstalige studies: in 2025-2026 ben je alleen financierbaar als je van opleiding "
+           "verandert"),
 ])
 def test_french_community_only_the_progression_answer_comes_first(client, lang, title):
     html, text = page(client, lang, **FC_ONLY)
@@ -36,9 +36,18 @@ def test_french_community_only_the_progression_answer_comes_first(client, lang, 
 def test_the_page_says_what_it_does_not_know_and_whom_to_ask(client):
     _, text = page(client, **FC_ONLY)
     assert "You have acquired 40 block-1 credits; you need 60 to leave block 1." in text
-    assert "CEPERI was abolished by the decree of 16 July 2025" in text
+    assert "CEPERI was abolished" not in text
+    assert ("We read that it was abolished in 2025, but found no official text saying so, and "
+            "ARES still describes it") in text
     assert "ask your institution's registration service" in text
     assert "That is an approximation" in text
+    assert "we don't ask about that" not in text  # the change of programme is asked now
+
+
+def test_RULES_0_with_a_reorientation_the_verdict_is_definite(client):
+    html, text = page(client, **{**FC_ONLY, "c1": "1"})
+    assert heading(html) == "French-speaking studies: you are fundable in 2025-2026"
+    assert "you changed programme (a reorientation), which gives 1 extra year" in text
 
 
 def test_2026_2027_rules_may_differ_and_the_check_date_is_shown(client):

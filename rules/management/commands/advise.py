@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 from django.utils import translation
 
-from advisor.explain import explanation
+from advisor.explain import explanation, summary
 from advisor.querystring import to_query
 from rules.advice import advise
 from rules.output import to_json
@@ -44,7 +44,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"{reverse('result')}?{to_query(data)}")
             return
         advice = advise(scenario)
-        output = to_json(advice) | {"explanation": explanation(advice, lang)}
+        output = to_json(advice) | {"summary": summary(advice, lang),
+                                    "explanation": explanation(advice, lang)}
         self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
 
     def _refuse(self, message: str):
