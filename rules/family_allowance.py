@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Literal
 
 from . import parameters
@@ -132,6 +133,7 @@ def _deadline_month(region: str, year: AcademicYear) -> Month:
     return Month.of(year.day(_p(region, "enrolment_deadline", year.first_day)))
 
 
+@cache
 def rules_cover(region: str, year: AcademicYear) -> bool:
     """Do the regional rules (from 2019) judge this academic year? Earlier years fell under the
     federal rules of the time, which the advisor does not apply: they are not judged."""
@@ -216,13 +218,8 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
     timeline_end = last_right or last_year.next().last_month.plus(1)
     months = months_in(Period(first_year.first_month, max(timeline_end, first_year.first_month)))
 
-    covered: dict[AcademicYear, bool] = {}
-
     def judged(m: Month) -> bool:
-        year = m.academic_year
-        if year not in covered:
-            covered[year] = rules_cover(region, year)
-        return covered[year]
+        return rules_cover(region, m.academic_year)
 
     def conditional(m: Month) -> bool:
         if not judged(m):

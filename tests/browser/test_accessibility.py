@@ -15,8 +15,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.conf import settings
 
-from browser_scenarios import (BRUSSELS, FLEMISH_RUNNING, FOUR_YEARS, FRENCH_COMMUNITY, INVALID,
-                               LAST, NETHERLANDS)
+from browser_scenarios import (BRUSSELS, CURRENT, FLEMISH_RUNNING, FOUR_YEARS, FRENCH_COMMUNITY,
+                               INVALID, LAST, NETHERLANDS, TWO_AGO)
 
 AXE = os.path.join(os.path.dirname(__file__), "vendor", "axe.min.js")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -39,6 +39,10 @@ PAGES = [
     ("years-nothing-entered", f"step/years/?{FL}&go=1", 400),
     ("years-two-rows", f"step/years/?{ROWS}&y1={LAST}&p1=master&t1=30", 200),
     ("years-earned-above-taken", f"step/years/?{FL}&y0={LAST}&p0=bachelor&t0=30&e0=60&go=1", 400),
+    ("details", f"step/details/?{FL}&y0={TWO_AGO}&p0=bachelor&t0=60&e0=40&y1={LAST}&p1=bachelor"
+     f"&t1=60&e1=50&y2={CURRENT}&p2=bachelor&t2=12", 200),
+    ("details-too-many-first-year-credits", f"step/details/?{FL}&y0={TWO_AGO}&p0=bachelor"
+     f"&t0=60&e0=40&y1={LAST}&p1=bachelor&t1=60&e1=50&b1=51&go=1", 400),
     ("finish", f"step/finish/?{ROWS}", 200),
     ("finish-invalid", f"step/finish/?{ROWS}&f=-5&go=1", 400),
     ("check-complete", f"check/?{ROWS}&f=60", 200),
@@ -52,6 +56,9 @@ PAGES = [
     ("result-netherlands-halved", "result/?r=netherlands&s=netherlands&y0=2022-2023&p0=bachelor"
      "&t0=60&em0=01&q0=1&y1=2023-2024&p1=bachelor&t1=60&q1=1", 200),
     ("invalid-answers", f"result/?{INVALID}", 400),
+    ("invalid-advice-date", f"result/?{ROWS}&on=9999-12-31", 400),
+    ("result-study-efficiency-at-risk", f"result/?{FL}&by=2006&bm=03&y0={LAST}&p0=bachelor"
+     f"&t0=60&e0=45&y1={CURRENT}&p1=bachelor&t1=60", 200),
     ("not-found", "no-such-page/", 404),
 ]
 
