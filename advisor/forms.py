@@ -279,27 +279,28 @@ class DetailsForm(Step):
             french = (row["x"] or default) == "french-community"
             if "final_year" in fields:
                 self.fields[f"z{i}"] = forms.BooleanField(
-                    required=False, label=_("This is the year I finish this programme"),
-                    help_text=_("You enrolled for every credit you still need for the degree. "
-                                "Then the family allowance can continue with fewer credits "
-                                "(the diploma year or the thesis year)."))
+                    required=False, label=_("The last year of this programme"),
+                    help_text=_("Enrolled for every credit still needed for the degree. Then "
+                                "the family allowance can continue with fewer credits (the "
+                                "diploma year or the thesis year)."))
             if "changed_programme" in fields:
                 self.fields[f"c{i}"] = forms.BooleanField(
-                    required=False,
-                    label=_("I followed a different programme than the year before"),
-                    help_text=_("A reorientation gives one extra year for the fundability "
+                    required=False, label=_("A different programme from the year before"),
+                    help_text=_("A reorientation gives extra time for the fundability "
                                 "milestones.") if french else
                     _("In a new programme the first-year rule starts again, with the credits "
                       "of your first enrolment there."))
             if "block1_credits_earned" in fields:
-                self.earned[f"b{i}"] = int(row["e"]) if row["e"].isdigit() else None
+                earned = int(row["e"]) if row["e"].isdigit() else None
+                self.earned[f"b{i}"] = earned
                 self.fields[f"b{i}"] = forms.IntegerField(
                     required=False, min_value=0, max_value=MAX_CREDITS,
                     widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-                    label=_("How many of the credits you earned were block-1 credits (the "
-                            "first 60 of the bachelor)?") if french else
-                    _("How many of the credits you earned were units of your first enrolment "
-                      "in this programme?"),
+                    label=(gettext("How many of the %(earned)s credits earned that year are "
+                                   "block-1 credits (the first 60 of the bachelor)?") if french
+                           else gettext("How many of the %(earned)s credits earned that year "
+                                        "belong to your first enrolment in this programme?"))
+                    % {"earned": earned},
                     help_text=_("Leave it empty if you don't know: we then count all of them, "
                                 "and the result says it is an approximation."))
 
@@ -321,7 +322,7 @@ class DetailsForm(Step):
     def summary(self):
         rows = super().summary()
         dont_know = gettext("I don't know (approximated)")
-        return [(f"{self.legends[int(key[1:])]}: {label}",
+        return [(f"{self.legends[int(key[1:])]} — {label}",
                  dont_know if key in self.earned and value == "—" else value)
                 for key, (label, value) in zip(self.fields, rows)]
 

@@ -186,7 +186,8 @@ def result(request):
                      "url": url("result", today) if key == "on" else
                      url(step_of_path(index, key), state)}
                     for index, key, message in scenario_errors(exc)]
-        return render(request, "advice/invalid.html", {"problems": problems}, status=400)
+        return render(request, "advice/invalid.html",
+                      {"problems": problems, "check_url": url("check", today)}, status=400)
     advice = advise(scenario)
     code = shortlink.encode(state)
     permalink = request.build_absolute_uri(reverse("short", args=[code]) if code else None)

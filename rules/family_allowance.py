@@ -80,6 +80,7 @@ class WhatIf:
     school_leaver_months_left: int | None  # Flanders: unused school-leaver months then
     diploma_year_cycles_used: tuple[str, ...]
     amount: Amount | None
+    enrolment_deadline: date  # enrol by this day for the whole year to count
 
 
 @dataclass(frozen=True)
@@ -121,10 +122,17 @@ class FamilyAllowance:
     unconditional_over: bool  # the unconditional right ended before the advice's month
     until_21_over: bool  # Wallonia: the semi-automatic right ended before the advice's month
     right_over: bool  # past the month of the 25th birthday: no right at all any more
+    today: Month  # the advice's month
+    basis_today: str | None  # the basis of the right in that month (None without birth_month)
 
     @property
     def current(self) -> Year | None:
         return self.years[-1] if self.years else None
+
+    @property
+    def had_diploma_year(self) -> bool:
+        """Flanders: a year counted through the diploma-year exception."""
+        return any(y.reason == "diploma-year" for y in self.years)
 
 
 # --- the study condition, one academic year ---------------------------------------------------
@@ -278,6 +286,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         unconditional_over=bool(uncond and uncond < today),
         until_21_over=bool(semi and semi < today),
         right_over=bool(last_right and last_right < today),
+        today=today, basis_today=basis(today) if birth else None,
     )
 
 
@@ -344,7 +353,8 @@ def _what_if(region, year, basis, birth, bank_before, last_right, cycles_used) -
                   status_matters=None if what_basis is None else what_basis == "credits",
                   school_leaver=leaver, school_leaver_months_left=left,
                   diploma_year_cycles_used=cycles_used,
-                  amount=amount_on(SCHEMES[region], on))
+                  amount=amount_on(SCHEMES[region], on),
+                  enrolment_deadline=year.day(_p(region, "enrolment_deadline", on)))
 
 
 def figures(region: str, on: date) -> Figures:

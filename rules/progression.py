@@ -96,6 +96,10 @@ class Figures:
     first_year_change_before: date  # in the advice's academic year
     parcours_expected_from: date
 
+    @property
+    def parcours_expected_year(self) -> AcademicYear:
+        return AcademicYear.of(self.parcours_expected_from)
+
 
 @dataclass(frozen=True)
 class Progression:

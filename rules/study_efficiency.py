@@ -15,8 +15,8 @@ the first enrolment's earned and tolerated credits; of a later enrolment, its
 the page), plus its tolerated credits; never more than the first enrolment's credits.
 
 Output (`learning_credit.study_efficiency` in the advise JSON): the current programme's
-`programme_start`, `credits_to_pass`, `credits_passed`, `deadline` (the second enrolment, or
-the earliest year it can still be), `met` (null while open), `refused_until` (the last year of
+`programme_start`, `credits_to_pass`, `credits_passed`, `deadline` (the second enrolment, or,
+when it is not among the answers, the year after the current one: the earliest it can be), `met` (null while open), `refused_until` (the last year of
 the refusal, when not met) and, extra, `state` (`met`, `open`: the first enrolment's results
 are not known yet, `at-risk`: credits still to pass by the deadline, `missed`),
 `refused_from`, `deadline_listed` (the second enrolment is among the answers) and
@@ -123,8 +123,10 @@ def _programme(run: list[Enrolment], current_year: AcademicYear, f: Figures) -> 
     first = run[0]
     to_pass = first.credits_taken
     deadline_enrolment = run[f.enrolments - 1] if len(run) >= f.enrolments else None
+    # Not among the answers: the next year after both the last enrolment and the current year
+    # (a year not listed is a year without enrolment, as everywhere on the page).
     deadline = (deadline_enrolment.academic_year if deadline_enrolment
-                else max(first.academic_year.next(), current_year))
+                else max(run[-1].academic_year, current_year).next())
     passed, approximated, met = 0, False, None
     for i, e in enumerate(run):
         if not e.results_known:

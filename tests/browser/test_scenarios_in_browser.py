@@ -44,7 +44,7 @@ def test_brussels_resident_studying_in_flanders(live_server, page):
     # A second enrolment in a bachelor started from 2023-2024: did the programme change?
     expect(step_heading(page)).to_have_text("A few more questions about your years")
     expect(page.get_by_role("group", name=f"Year 2: {CURRENT}, Bachelor")).to_be_visible()
-    expect(page.get_by_label("This is the year I finish this programme")).to_have_count(0)
+    expect(page.get_by_label("The last year of this programme")).to_have_count(0)
     go_on(page)  # the same programme: the box stays unticked
     expect(step_heading(page)).to_have_text(
         "How many credits do you still need to finish your programme?")

@@ -27,8 +27,8 @@ def test_flemish_student_through_the_wizard(live_server, page, screenshot):
     # Started in 2023-2024 with 30 of 60 passed: the study-efficiency rule asks how many of
     # the second year's credits were first-year units.
     assert page.get_by_role("heading", name="A few more questions about your years").is_visible()
-    page.get_by_label("How many of the credits you earned were units of your first enrolment "
-                      "in this programme?").fill("30")
+    page.get_by_label("How many of the 60 credits earned that year belong to your first "
+                      "enrolment in this programme?").fill("30")
     screenshot(page, f"{mode}-2b-details")
     page.get_by_role("button", name="Continue").click()
 

@@ -274,3 +274,23 @@ def test_thresholds_come_from_dated_parameters():
 
 def test_calendar_helpers_used_in_the_tests():
     assert AcademicYear.parse(Y).first_month == Month(2024, 9)
+
+
+# The basis on the advice's day (the page's first answer): (id, enrolments, birth, basis)
+TODAY_BASIS = {
+    "RULES-0-past-the-age-limit-today-no-right": ([e("2025-2026", 60)], "2001-06", "none"),
+    "RULES-0-final-year-running-today-a-student": ([e("2025-2026", 60), e("2026-2027", 12, earned=None, final_year=True)], "2004-02", "student"),
+    "RULES-2.1-not-enrolled-this-year-today-a-school-leaver": ([e("2025-2026", 60)], "2004-02", "school-leaver"),
+    "RULES-2.1-under-18-today": ([e("2026-2027", 60, earned=None)], "2009-03", "under-18"),
+}
+
+
+@pytest.mark.parametrize("enrolments, birth, basis", TODAY_BASIS.values(), ids=TODAY_BASIS.keys())
+def test_basis_on_the_advice_day(enrolments, birth, basis):
+    result = fa("flanders", enrolments, birth)
+    assert (str(result.today), result.basis_today) == ("2026-11", basis)
+
+
+def test_next_years_enrolment_deadline_is_a_date_RULES_2_2():
+    w = fa("brussels", [e("2026-2027", 60, earned=None)]).what_if
+    assert (str(w.academic_year), w.enrolment_deadline) == ("2027-2028", date(2027, 11, 30))

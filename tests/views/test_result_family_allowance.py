@@ -109,3 +109,20 @@ def test_each_topic_shows_its_own_sources_with_the_date_their_rules_apply_from(c
     for source in sources_for("learning_credit_rebuild"):
         assert f'href="{source.url}"' in topic
     assert "(rules from 1 September 2008)" in re.sub(r"\s+", " ", topic)
+
+
+@pytest.mark.parametrize("query, expected", [
+    pytest.param("by=2001&bm=06&y0=2025-2026&p0=master&t0=60&e0=60",
+                 "Family allowance now (November 2026): no. Your right ended in June 2026, the "
+                 "month of your 25th birthday, whatever you study.",
+                 id="RULES-0-past-the-age-limit-no-right-whatever-the-credits"),
+    pytest.param("by=2005&bm=02&y0=2025-2026&p0=bachelor&t0=60&e0=48"
+                 "&y1=2026-2027&p1=bachelor&t1=12&z1=1",
+                 "Failing exams does not change it this year. But if you then enrol again for "
+                 "fewer than 27 credits, you are no longer a student: this cycle's diploma-year "
+                 "exception is used.", id="RULES-0-diploma-year-running-what-failing-means"),
+])
+def test_short_answer_for_the_allowance(client, query, expected):
+    html = client.get(f"/en/result/?r=flanders&s=flanders&on=2026-11-26&{query}").content
+    summary = re.search(r'<div class="summary.*?</div>', html.decode(), re.S).group(0)
+    assert expected in re.sub(r"\s+", " ", summary.replace("&#x27;", "'"))

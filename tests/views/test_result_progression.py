@@ -53,8 +53,8 @@ def test_RULES_0_with_a_reorientation_the_verdict_is_definite(client):
 def test_2026_2027_rules_may_differ_and_the_check_date_is_shown(client):
     _, text = page(client, **{**FC_ONLY, "y2": "2025-2026", "p2": "bachelor", "t2": "20",
                               "e2": "20"})
-    assert "The rules for that year may differ" in text
-    assert "which we last checked on 26 November 2026" in text
+    assert "was announced for 2026-2027" in text
+    assert "If it applies, the answer above may change: we last checked the rules on 26 November 2026" in text
 
 
 def test_flemish_and_french_enrolments_learning_credit_first_progression_as_a_topic(client):
