@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rules.scenario import FieldError, ScenarioError
 
-from .forms import STEPS, SCENARIO_FIELD, EnrolmentRowForm
+from .forms import FOLLOW_UP_NAMES, STEPS, SCENARIO_FIELD, EnrolmentRowForm
 from .templatetags.advisor import long_date
 
 MESSAGES = {
@@ -48,8 +48,7 @@ STEP_OF_ROW_FIELD = {"z": "details", "c": "details", "b": "details", "q": "nethe
 
 # Fields whose wizard label is a whole question or depends on the row: a short name instead.
 FIELD_NAMES = {
-    "by": _("Birth month and year"), "on": _("Advice date (on)"),
-    "z": _("Final year"), "c": _("Changed programme"), "b": _("First-year credits earned"),
+    "by": _("Birth month and year"), "on": _("Advice date (on)"), **FOLLOW_UP_NAMES,
     "q": _("Teacher training"), "nb": _("Earlier enrolment in the Netherlands"),
 }
 

@@ -257,6 +257,11 @@ class NetherlandsForm(Step):
                         "programme": programmes.get(row.get("p"), "")})
 
 
+# The follow-up questions in a few words, for 'your answers' and error messages.
+FOLLOW_UP_NAMES = {"z": _("Final year"), "c": _("Changed programme"),
+                   "b": _("First-year credits earned")}
+
+
 class DetailsForm(Step):
     """The follow-up questions of SCENARIO.md v2, only for the rows where they change an answer
     (rules.questions): `zN` final year, `cN` changed programme, `bN` first-year credits earned."""
@@ -322,9 +327,9 @@ class DetailsForm(Step):
     def summary(self):
         rows = super().summary()
         dont_know = gettext("I don't know (approximated)")
-        return [(f"{self.legends[int(key[1:])]} — {label}",
+        return [(f"{self.legends[int(key[1:])]} — {FOLLOW_UP_NAMES[key[0]]}",
                  dont_know if key in self.earned and value == "—" else value)
-                for key, (label, value) in zip(self.fields, rows)]
+                for key, (_label, value) in zip(self.fields, rows)]
 
 
 STEPS = {
