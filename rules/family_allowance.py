@@ -322,10 +322,7 @@ def what_if_year(scenario: Scenario, region: str, by_year) -> AcademicYear:
     """The next academic year the student can still enrol in on time: this one while its
     enrolment deadline has not passed and it has no enrolment yet, else the next one."""
     year = scenario.current_year
-    try:
-        deadline = year.day(_p(region, "enrolment_deadline", scenario.as_of))
-    except parameters.NoValue:
-        return year.next()
+    deadline = year.day(_p(region, "enrolment_deadline", scenario.as_of))  # covered: as_of
     return year if year not in by_year and scenario.as_of <= deadline else year.next()
 
 
