@@ -1,4 +1,5 @@
 """The scenario's validation errors, translated and tied to the wizard's fields."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rules.scenario import FieldError, ScenarioError
 
-from .forms import FOLLOW_UP_NAMES, STEPS, SCENARIO_FIELD, EnrolmentRowForm
+from .forms import FOLLOW_UP_NAMES, SCENARIO_FIELD, STEPS, EnrolmentRowForm
 from .templatetags.advisor import long_date
 
 MESSAGES = {
@@ -21,35 +22,51 @@ MESSAGES = {
     "birth-range": _("The birth month cannot be in the future."),
     "too-early": _("Choose {year} or a later year."),
     "future-year": _("Choose {year} or an earlier year."),
-    "before-learning-credit": _("Flemish enrolments are covered from {year}, when the learning "
-                                "credit started."),
-    "before-paysage": _("French Community enrolments are covered from {year}, when the Paysage "
-                        "decree's credit system started."),
-    "earned-exceeds-taken": _("The credits earned cannot be more than the credits taken "
-                              "({taken})."),
-    "tolerated-exceeds-taken": _("The credits earned and tolerated together cannot be more than "
-                                 "the credits taken ({taken})."),
+    "before-learning-credit": _(
+        "Flemish enrolments are covered from {year}, when the learning credit started."
+    ),
+    "before-paysage": _(
+        "French Community enrolments are covered from {year}, when the Paysage "
+        "decree's credit system started."
+    ),
+    "earned-exceeds-taken": _(
+        "The credits earned cannot be more than the credits taken ({taken})."
+    ),
+    "tolerated-exceeds-taken": _(
+        "The credits earned and tolerated together cannot be more than "
+        "the credits taken ({taken})."
+    ),
     "earned-required": _("Enter the credits earned: the results of {year} are known."),
-    "programme-system": _("This programme does not exist in the education system chosen for this "
-                          "year."),
+    "programme-system": _(
+        "This programme does not exist in the education system chosen for this year."
+    ),
     "month-outside-year": _("Choose a month within {year}."),
     "end-before-start": _("The last month cannot be before the first month."),
-    "as-of-not-covered": _("Choose a day from {first} to {last}: we hold the rules for those "
-                           "days only."),
+    "as-of-not-covered": _(
+        "Choose a day from {first} to {last}: we hold the rules for those days only."
+    ),
     "too-many-rows": _("Give at most {high} rows: one per programme per academic year."),
     "block1-without-earned": _("Give the credits earned first: these are part of them."),
     "block1-exceeds-earned": _("At most the {earned} credits you earned that year."),
 }
 PATH = re.compile(r"^(?:enrolments\[(\d+)\]\.)?(\w+)$")
-STEP_OF_FIELD = {"r": "residence", "s": "system", "by": "about", "f": "finish",
-                 "nb": "netherlands"}
+STEP_OF_FIELD = {
+    "r": "residence",
+    "s": "system",
+    "by": "about",
+    "f": "finish",
+    "nb": "netherlands",
+}
 STEP_OF_ROW_FIELD = {"z": "details", "c": "details", "b": "details", "q": "netherlands"}
 
 
 # Fields whose wizard label is a whole question or depends on the row: a short name instead.
 FIELD_NAMES = {
-    "by": _("Birth month and year"), "on": _("Advice date (on)"), **FOLLOW_UP_NAMES,
-    "q": _("Teacher training"), "nb": _("Earlier enrolment in the Netherlands"),
+    "by": _("Birth month and year"),
+    "on": _("Advice date (on)"),
+    **FOLLOW_UP_NAMES,
+    "q": _("Teacher training"),
+    "nb": _("Earlier enrolment in the Netherlands"),
 }
 
 
@@ -70,8 +87,10 @@ def field_name(index: int | None, key: str) -> str:
 
 def message(error: FieldError) -> str:
     template = MESSAGES.get(error.code)
-    params = {key: long_date(value) if isinstance(value, date) else value
-              for key, value in error.params.items()}
+    params = {
+        key: long_date(value) if isinstance(value, date) else value
+        for key, value in error.params.items()
+    }
     return str(template).format(**params) if template else error.message
 
 

@@ -3,6 +3,7 @@
 The result page includes the same templates (`advice/topics/<code>.html#body`); `advise`
 prints them as plain text, so the page and the command always say the same thing.
 """
+
 from __future__ import annotations
 
 import html
@@ -23,18 +24,28 @@ def plain_text(markup: str) -> str:
 
 
 def topic_context(advice: Advice) -> dict:
-    return {"advice": advice, "scenario": advice.scenario, "lc": advice.learning_credit,
-            "pr": advice.progression, "rules_checked_on": rules_checked_on()}
+    return {
+        "advice": advice,
+        "scenario": advice.scenario,
+        "lc": advice.learning_credit,
+        "pr": advice.progression,
+        "rules_checked_on": rules_checked_on(),
+    }
 
 
 def summary(advice: Advice, language: str) -> list[dict]:
     """The short answers (SCENARIO.md v2 `summary`), as the result page opens with them."""
     context = topic_context(advice)
     with translation.override(language):
-        return [{"topic": code,
-                 "text": plain_text(render_to_string(f"advice/topics/{code}.html#summary",
-                                                     context))}
-                for code in advice.summary_topics]
+        return [
+            {
+                "topic": code,
+                "text": plain_text(
+                    render_to_string(f"advice/topics/{code}.html#summary", context)
+                ),
+            }
+            for code in advice.summary_topics
+        ]
 
 
 def explanation(advice: Advice, language: str) -> list[dict]:
@@ -43,11 +54,20 @@ def explanation(advice: Advice, language: str) -> list[dict]:
     with translation.override(language):
         for topic in advice.topics:
             template = f"advice/topics/{topic.code}.html"
-            entries.append({
-                "topic": topic.code,
-                "title": plain_text(render_to_string(f"{template}#title", context)),
-                "text": plain_text(render_to_string(f"{template}#body", context)),
-                "sources": [{"title": s.title, "url": s.url, "lang": s.lang,
-                             "valid_from": s.valid_from.isoformat()} for s in topic.sources],
-            })
+            entries.append(
+                {
+                    "topic": topic.code,
+                    "title": plain_text(render_to_string(f"{template}#title", context)),
+                    "text": plain_text(render_to_string(f"{template}#body", context)),
+                    "sources": [
+                        {
+                            "title": s.title,
+                            "url": s.url,
+                            "lang": s.lang,
+                            "valid_from": s.valid_from.isoformat(),
+                        }
+                        for s in topic.sources
+                    ],
+                }
+            )
     return entries

@@ -5,6 +5,7 @@ The forms check each field on its own (type, choices, range); what depends on se
 (earned not above taken, a year not in the future...) is checked once, by `rules.scenario`,
 and its errors are shown next to the field they name (`scenario_errors`).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -14,7 +15,8 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.http import QueryDict
 from django.utils.dates import MONTHS
-from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from rules import parameters
 from rules.calendar import AcademicYear
@@ -54,6 +56,8 @@ CONTRACT_CHOICES = [
     ("credit", _("Credit contract")),
     ("exam", _("Exam contract")),
 ]
+
+
 def month_choices():
     return [("", _("Month"))] + [(f"{m:02d}", MONTHS[m]) for m in range(1, 13)]
 
@@ -71,6 +75,7 @@ def academic_year_choices(today: date):
 
 class Step(forms.Form):
     """A wizard step: a title (the question), and a summary for 'check your answers'."""
+
     title = ""
     index = None  # only enrolment rows have one
 
@@ -95,10 +100,13 @@ class Step(forms.Form):
 class ResidenceForm(Step):
     title = _("Where does the student live?")
     r = forms.ChoiceField(
-        label=_("Where does the student live?"), choices=RESIDENCE_CHOICES,
+        label=_("Where does the student live?"),
+        choices=RESIDENCE_CHOICES,
         widget=forms.RadioSelect,
-        help_text=_("Their official address. It decides which family allowance scheme applies, "
-                    "wherever they study."),
+        help_text=_(
+            "Their official address. It decides which family allowance scheme applies, "
+            "wherever they study."
+        ),
         error_messages={"required": _("Choose where the student lives.")},
     )
 
@@ -106,9 +114,13 @@ class ResidenceForm(Step):
 class SystemForm(Step):
     title = _("Where do you study?")
     s = forms.ChoiceField(
-        label=_("Where do you study?"), choices=SYSTEM_CHOICES, widget=forms.RadioSelect,
-        help_text=_("The education system of most of your enrolments. You can set another one "
-                    "per year later."),
+        label=_("Where do you study?"),
+        choices=SYSTEM_CHOICES,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The education system of most of your enrolments. You can set another one "
+            "per year later."
+        ),
         error_messages={"required": _("Choose where you study.")},
     )
 
@@ -116,9 +128,12 @@ class SystemForm(Step):
 class AboutForm(Step):
     title = _("When were you born?")
     bm = forms.ChoiceField(label=_("Birth month"), required=False)
-    by = forms.IntegerField(label=_("Birth year"), required=False, min_value=1900,
-                            widget=forms.NumberInput(attrs={"inputmode": "numeric",
-                                                            "autocomplete": "bday-year"}))
+    by = forms.IntegerField(
+        label=_("Birth year"),
+        required=False,
+        min_value=1900,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year"}),
+    )
 
     @classmethod
     def options(cls, state, today):
@@ -129,8 +144,10 @@ class AboutForm(Step):
         self.fields["bm"].choices = month_choices()
         self.fields["by"].validators.append(MaxValueValidator(today.year))
         self.fields["by"].widget.attrs["max"] = today.year
-        self.fields["by"].help_text = _("Only the month and year, for the age limits of the "
-                                        "family allowance. You may leave them empty.")
+        self.fields["by"].help_text = _(
+            "Only the month and year, for the age limits of the "
+            "family allowance. You may leave them empty."
+        )
 
     def clean(self):
         data = super().clean()
@@ -148,46 +165,74 @@ class AboutForm(Step):
 class FinishForm(Step):
     title = _("How many credits do you still need to finish your programme?")
     f = forms.IntegerField(
-        label=_("Credits still needed to finish your programme"), required=False,
-        min_value=0, max_value=MAX_CREDITS_TO_FINISH,
+        label=_("Credits still needed to finish your programme"),
+        required=False,
+        min_value=0,
+        max_value=MAX_CREDITS_TO_FINISH,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        help_text=_("For example 60 if you have one full year left. Leave empty if you do not "
-                    "know: the page then cannot say whether your learning credit is enough."),
+        help_text=_(
+            "For example 60 if you have one full year left. Leave empty if you do not "
+            "know: the page then cannot say whether your learning credit is enough."
+        ),
     )
 
 
 class EnrolmentRowForm(forms.Form):
     """One academic year's enrolment in one programme; fields named `y0`, `p0`, ... ."""
-    y = forms.ChoiceField(label=_("Academic year"),
-                          error_messages={"required": _("Choose the academic year.")})
-    x = forms.ChoiceField(label=_("Studied in"), required=False,
-                          choices=[("", pgettext_lazy("system", "Same as above"))] + SYSTEM_CHOICES)
-    p = forms.ChoiceField(label=_("Programme"), choices=[("", _("Choose"))] + PROGRAMME_CHOICES,
-                          error_messages={"required": _("Choose the programme.")})
-    k = forms.ChoiceField(label=_("Contract"), choices=CONTRACT_CHOICES, initial="diploma",
-                          required=False)
-    t = forms.IntegerField(label=_("Credits taken"), min_value=0, max_value=MAX_CREDITS,
-                           help_text=_("Without exemptions."),
-                           error_messages={"required": _("Enter the credits you enrolled for.")},
-                           widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
-    e = forms.IntegerField(label=_("Credits earned"), min_value=0, max_value=MAX_CREDITS,
-                           required=False,
-                           help_text=_("Passed with a credit. Empty while the results are not "
-                                       "known."),
-                           widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
-    l = forms.IntegerField(label=_("Credits tolerated or deliberated"), min_value=0,  # noqa: E741
-                           max_value=MAX_CREDITS, required=False,
-                           help_text=_("Passed without a credit. Optional."),
-                           widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+
+    y = forms.ChoiceField(
+        label=_("Academic year"), error_messages={"required": _("Choose the academic year.")}
+    )
+    x = forms.ChoiceField(
+        label=_("Studied in"),
+        required=False,
+        choices=[("", pgettext_lazy("system", "Same as above"))] + SYSTEM_CHOICES,
+    )
+    p = forms.ChoiceField(
+        label=_("Programme"),
+        choices=[("", _("Choose"))] + PROGRAMME_CHOICES,
+        error_messages={"required": _("Choose the programme.")},
+    )
+    k = forms.ChoiceField(
+        label=_("Contract"), choices=CONTRACT_CHOICES, initial="diploma", required=False
+    )
+    t = forms.IntegerField(
+        label=_("Credits taken"),
+        min_value=0,
+        max_value=MAX_CREDITS,
+        help_text=_("Without exemptions."),
+        error_messages={"required": _("Enter the credits you enrolled for.")},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    e = forms.IntegerField(
+        label=_("Credits earned"),
+        min_value=0,
+        max_value=MAX_CREDITS,
+        required=False,
+        help_text=_("Passed with a credit. Empty while the results are not known."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    l = forms.IntegerField(  # noqa: E741 (the query key of credits_tolerated)
+        label=_("Credits tolerated or deliberated"),
+        min_value=0,
+        max_value=MAX_CREDITS,
+        required=False,
+        help_text=_("Passed without a credit. Optional."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
     d = forms.BooleanField(label=_("Degree obtained at the end of this year"), required=False)
-    sm = forms.ChoiceField(label=_("Enrolled from"), required=False,
-                           choices=[("", _("September (the start)"))] + academic_months(),
-                           help_text=_("Only if you enrolled after September, e.g. in "
-                                       "December or February."))
-    em = forms.ChoiceField(label=_("Enrolled until"), required=False,
-                           choices=[("", _("August (the end)"))] + academic_months(),
-                           help_text=_("Only if you stopped (de-registered) before the end of "
-                                       "the academic year."))
+    sm = forms.ChoiceField(
+        label=_("Enrolled from"),
+        required=False,
+        choices=[("", _("September (the start)"))] + academic_months(),
+        help_text=_("Only if you enrolled after September, e.g. in December or February."),
+    )
+    em = forms.ChoiceField(
+        label=_("Enrolled until"),
+        required=False,
+        choices=[("", _("August (the end)"))] + academic_months(),
+        help_text=_("Only if you stopped (de-registered) before the end of the academic year."),
+    )
 
     def __init__(self, *args, index: int, today: date, **kwargs):
         self.index = index
@@ -201,8 +246,11 @@ class EnrolmentRowForm(forms.Form):
     def carried(self) -> list[tuple[str, str]]:
         """This row's answers asked on a later step (teacher training), kept as hidden fields
         inside the row so that adding or removing rows keeps them with their row."""
-        return [(self.add_prefix(key), value) for key, value in self.initial.items()
-                if key not in self.fields]
+        return [
+            (self.add_prefix(key), value)
+            for key, value in self.initial.items()
+            if key not in self.fields
+        ]
 
     def clean_k(self):
         return self.cleaned_data["k"] or "diploma"  # the scenario's default contract
@@ -213,22 +261,29 @@ YEARS_TITLE = _("What did you enrol for each academic year?")
 
 def row_summary(row: dict[str, str]) -> dict:
     """One valid enrolment row (its query values) in words, for 'your answers'."""
+
     def month(key):
         value = row.get(key, "")
         return MONTHS[int(value)] if value.isdigit() and 1 <= int(value) <= 12 else None
 
     return {
-        "year": row.get("y"), "system": dict(SYSTEM_CHOICES).get(row.get("x")),
+        "year": row.get("y"),
+        "system": dict(SYSTEM_CHOICES).get(row.get("x")),
         "programme": dict(PROGRAMME_CHOICES).get(row.get("p")),
         "contract": dict(CONTRACT_CHOICES)[row.get("k") or "diploma"],
-        "taken": row.get("t"), "earned": row.get("e"), "tolerated": row.get("l"),
-        "degree": bool(row.get("d")), "from": month("sm"), "until": month("em"),
+        "taken": row.get("t"),
+        "earned": row.get("e"),
+        "tolerated": row.get("l"),
+        "degree": bool(row.get("d")),
+        "from": month("sm"),
+        "until": month("em"),
     }
 
 
 class NetherlandsForm(Step):
     """The answers only the Dutch halved tuition fee needs: an earlier Dutch enrolment not
     listed, and per Dutch row whether it is teacher training (`q0`, `q1`, ...)."""
+
     title = _("Your studies in the Netherlands")
     nb = forms.BooleanField(required=False)
 
@@ -241,30 +296,43 @@ class NetherlandsForm(Step):
         before = AcademicYear.of(parameters.get("tuition_nl.first_enrolment_from", on=today))
         self.fields["nb"].label = gettext(
             "I was enrolled in higher education in the Netherlands before %(year)s, in a year "
-            "I did not list") % {"year": before}
-        self.fields["nb"].help_text = _("Even for one month, or without attending. A finished "
-                                        "mbo course does not count.")
+            "I did not list"
+        ) % {"year": before}
+        self.fields["nb"].help_text = _(
+            "Even for one month, or without attending. A finished mbo course does not count."
+        )
         default = state.get("s")
         programmes = dict(PROGRAMME_CHOICES)
-        for i, row in zip(row_indices(state), rows_of(state)):
+        for i, row in zip(row_indices(state), rows_of(state), strict=True):
             if (row.get("x") or default) == "netherlands":
                 self.fields[f"q{i}"] = forms.BooleanField(
-                    required=False, help_text=_("Pabo, a teacher bachelor or a teacher master: "
-                                                "training that leads to a full teaching "
-                                                "qualification."),
-                    label=gettext("Year %(n)s (%(year)s, %(programme)s) is teacher training") % {
-                        "n": i + 1, "year": row.get("y", ""),
-                        "programme": programmes.get(row.get("p"), "")})
+                    required=False,
+                    help_text=_(
+                        "Pabo, a teacher bachelor or a teacher master: "
+                        "training that leads to a full teaching "
+                        "qualification."
+                    ),
+                    label=gettext("Year %(n)s (%(year)s, %(programme)s) is teacher training")
+                    % {
+                        "n": i + 1,
+                        "year": row.get("y", ""),
+                        "programme": programmes.get(row.get("p"), ""),
+                    },
+                )
 
 
 # The follow-up questions in a few words, for 'your answers' and error messages.
-FOLLOW_UP_NAMES = {"z": _("Final year"), "c": _("Changed programme"),
-                   "b": _("First-year credits earned")}
+FOLLOW_UP_NAMES = {
+    "z": _("Final year"),
+    "c": _("Changed programme"),
+    "b": _("First-year credits earned"),
+}
 
 
 class DetailsForm(Step):
     """The follow-up questions of SCENARIO.md v2, only for the rows where they change an answer
     (rules.questions): `zN` final year, `cN` changed programme, `bN` first-year credits earned."""
+
     title = _("A few more questions about your years")
 
     @classmethod
@@ -279,57 +347,88 @@ class DetailsForm(Step):
         for i, fields in follow_ups(state).items():
             row = {key: state.get(f"{key}{i}", "") for key in ("y", "p", "x", "e")}
             self.legends[i] = gettext("Year %(n)s: %(year)s, %(programme)s") % {
-                "n": i + 1, "year": row["y"],
-                "programme": dict(PROGRAMME_CHOICES).get(row["p"], "")}
+                "n": i + 1,
+                "year": row["y"],
+                "programme": dict(PROGRAMME_CHOICES).get(row["p"], ""),
+            }
             french = (row["x"] or default) == "french-community"
             if "final_year" in fields:
                 self.fields[f"z{i}"] = forms.BooleanField(
-                    required=False, label=_("The last year of this programme"),
-                    help_text=_("Enrolled for every credit still needed for the degree. Then "
-                                "the family allowance can continue with fewer credits (the "
-                                "diploma year or the thesis year)."))
+                    required=False,
+                    label=_("The last year of this programme"),
+                    help_text=_(
+                        "Enrolled for every credit still needed for the degree. Then "
+                        "the family allowance can continue with fewer credits (the "
+                        "diploma year or the thesis year)."
+                    ),
+                )
             if "changed_programme" in fields:
                 self.fields[f"c{i}"] = forms.BooleanField(
-                    required=False, label=_("A different programme from the year before"),
-                    help_text=_("A reorientation gives extra time for the fundability "
-                                "milestones.") if french else
-                    _("In a new programme the first-year rule starts again, with the credits "
-                      "of your first enrolment there."))
+                    required=False,
+                    label=_("A different programme from the year before"),
+                    help_text=_("A reorientation gives extra time for the fundability milestones.")
+                    if french
+                    else _(
+                        "In a new programme the first-year rule starts again, with the credits "
+                        "of your first enrolment there."
+                    ),
+                )
             if "block1_credits_earned" in fields:
                 earned = int(row["e"]) if row["e"].isdigit() else None
                 self.earned[f"b{i}"] = earned
                 self.fields[f"b{i}"] = forms.IntegerField(
-                    required=False, min_value=0, max_value=MAX_CREDITS,
+                    required=False,
+                    min_value=0,
+                    max_value=MAX_CREDITS,
                     widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-                    label=(gettext("How many of the %(earned)s credits earned that year are "
-                                   "block-1 credits (the first 60 of the bachelor)?") if french
-                           else gettext("How many of the %(earned)s credits earned that year "
-                                        "belong to your first enrolment in this programme?"))
+                    label=(
+                        gettext(
+                            "How many of the %(earned)s credits earned that year are "
+                            "block-1 credits (the first 60 of the bachelor)?"
+                        )
+                        if french
+                        else gettext(
+                            "How many of the %(earned)s credits earned that year "
+                            "belong to your first enrolment in this programme?"
+                        )
+                    )
                     % {"earned": earned},
-                    help_text=_("Leave it empty if you don't know: we then count all of them, "
-                                "and the result says it is an approximation."))
+                    help_text=_(
+                        "Leave it empty if you don't know: we then count all of them, "
+                        "and the result says it is an approximation."
+                    ),
+                )
 
     @property
     def groups(self) -> list[tuple[str, list]]:
         """The questions per year, each year a fieldset with its legend."""
-        return [(legend, [self[name] for name in self.fields if name[1:] == str(i)])
-                for i, legend in self.legends.items()]
+        return [
+            (legend, [self[name] for name in self.fields if name[1:] == str(i)])
+            for i, legend in self.legends.items()
+        ]
 
     def clean(self):
         data = super().clean()
         for key, earned in self.earned.items():
             value = data.get(key)
             if value is not None and earned is not None and value > earned:
-                self.add_error(key, gettext("At most the %(earned)s credits you earned that "
-                                            "year.") % {"earned": earned})
+                self.add_error(
+                    key,
+                    gettext("At most the %(earned)s credits you earned that year.")
+                    % {"earned": earned},
+                )
         return data
 
     def summary(self):
         rows = super().summary()
         dont_know = gettext("I don't know (approximated)")
-        return [(f"{self.legends[int(key[1:])]} — {FOLLOW_UP_NAMES[key[0]]}",
-                 dont_know if key in self.earned and value == "—" else value)
-                for key, (_label, value) in zip(self.fields, rows)]
+        return [
+            (
+                f"{self.legends[int(key[1:])]} — {FOLLOW_UP_NAMES[key[0]]}",
+                dont_know if key in self.earned and value == "—" else value,
+            )
+            for key, (_label, value) in zip(self.fields, rows, strict=True)
+        ]
 
 
 STEPS = {
@@ -342,11 +441,24 @@ STEPS = {
 }
 
 SCENARIO_FIELD = {  # scenario path -> form field key (rows: key + index)
-    "residence": "r", "education_system": "s", "birth_month": "by", "as_of": "on",
+    "residence": "r",
+    "education_system": "s",
+    "birth_month": "by",
+    "as_of": "on",
     "credits_to_finish": "f",
-    "academic_year": "y", "system": "x", "programme": "p", "contract": "k",
-    "credits_taken": "t", "credits_earned": "e", "credits_tolerated": "l",
-    "degree_obtained": "d", "start_month": "sm", "end_month": "em",
-    "teacher_training": "q", "dutch_enrolment_before_2018": "nb",
-    "final_year": "z", "changed_programme": "c", "block1_credits_earned": "b",
+    "academic_year": "y",
+    "system": "x",
+    "programme": "p",
+    "contract": "k",
+    "credits_taken": "t",
+    "credits_earned": "e",
+    "credits_tolerated": "l",
+    "degree_obtained": "d",
+    "start_month": "sm",
+    "end_month": "em",
+    "teacher_training": "q",
+    "dutch_enrolment_before_2018": "nb",
+    "final_year": "z",
+    "changed_programme": "c",
+    "block1_credits_earned": "b",
 }

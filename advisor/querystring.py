@@ -13,6 +13,7 @@ permalink and every wizard step can be reopened from it.
 Digits typed in another script (Arabic-Indic, full-width...) are read as their ASCII digits;
 anything else that is not a number is left for the validation to name.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,16 +23,43 @@ from urllib.parse import urlencode
 from rules.calendar import AcademicYear, Month
 from rules.scenario import MAX_ENROLMENTS
 
-TOP_LEVEL = {"r": "residence", "s": "education_system", "f": "credits_to_finish",
-             "on": "as_of", "nb": "dutch_enrolment_before_2018"}
-ROW = {"y": "academic_year", "x": "system", "p": "programme", "k": "contract",
-       "t": "credits_taken", "e": "credits_earned", "l": "credits_tolerated",
-       "d": "degree_obtained", "sm": "start_month", "em": "end_month", "q": "teacher_training",
-       "z": "final_year", "c": "changed_programme", "b": "block1_credits_earned"}
-INTEGERS = {"credits_taken", "credits_earned", "credits_tolerated", "credits_to_finish",
-            "block1_credits_earned"}
-BOOLEANS = {"degree_obtained", "teacher_training", "dutch_enrolment_before_2018", "final_year",
-            "changed_programme"}
+TOP_LEVEL = {
+    "r": "residence",
+    "s": "education_system",
+    "f": "credits_to_finish",
+    "on": "as_of",
+    "nb": "dutch_enrolment_before_2018",
+}
+ROW = {
+    "y": "academic_year",
+    "x": "system",
+    "p": "programme",
+    "k": "contract",
+    "t": "credits_taken",
+    "e": "credits_earned",
+    "l": "credits_tolerated",
+    "d": "degree_obtained",
+    "sm": "start_month",
+    "em": "end_month",
+    "q": "teacher_training",
+    "z": "final_year",
+    "c": "changed_programme",
+    "b": "block1_credits_earned",
+}
+INTEGERS = {
+    "credits_taken",
+    "credits_earned",
+    "credits_tolerated",
+    "credits_to_finish",
+    "block1_credits_earned",
+}
+BOOLEANS = {
+    "degree_obtained",
+    "teacher_training",
+    "dutch_enrolment_before_2018",
+    "final_year",
+    "changed_programme",
+}
 ROW_KEY = re.compile(r"^(sm|em|[yxpktelqdzcb])([0-9]{1,2})$")
 MAX_ROWS = MAX_ENROLMENTS  # the years step offers no more; a longer query is refused by name
 
@@ -86,16 +114,20 @@ def _month_in_year(month: str | None, academic_year: str | None) -> str | None:
 
 def to_query(data: dict) -> str:
     """The scenario's data -> a query string (the inverse of to_data)."""
-    pairs = [(key, _text(data[name])) for key, name in TOP_LEVEL.items()
-             if data.get(name) is not None]
+    pairs = [
+        (key, _text(data[name])) for key, name in TOP_LEVEL.items() if data.get(name) is not None
+    ]
     if data.get("birth_month"):
         year, _, month = str(data["birth_month"]).partition("-")
         pairs += [("by", year), ("bm", month)]
     for i, enrolment in enumerate(data.get("enrolments", [])):
         for key, name in ROW.items():
             value = enrolment.get(name)
-            if value is None or value is False or (name == "system"
-                                                   and value == data.get("education_system")):
+            if (
+                value is None
+                or value is False
+                or (name == "system" and value == data.get("education_system"))
+            ):
                 continue
             if name in ("start_month", "end_month"):
                 value = str(value)[-2:]

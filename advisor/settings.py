@@ -1,4 +1,5 @@
 """Settings: an embedded default (SQLite, DEBUG off unless DJANGO_DEBUG=1) that runs as is."""
+
 import os
 from pathlib import Path
 
@@ -16,7 +17,6 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "template_partials",
-    "rules",
     "advisor",
 ]
 

@@ -13,6 +13,7 @@ credit or exam contract. Dots, not hyphens: a hyphen at the end of a printed
 line reads as a word break. Opening it redirects to the full result URL, so every
 answer is back in the wizard.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,20 +22,41 @@ from django.http import QueryDict
 
 from .wizard import rows_of
 
-RESIDENCES = {"flanders": "f", "brussels": "b", "wallonia": "w", "german-community": "g",
-              "netherlands": "n", "elsewhere": "e"}
+RESIDENCES = {
+    "flanders": "f",
+    "brussels": "b",
+    "wallonia": "w",
+    "german-community": "g",
+    "netherlands": "n",
+    "elsewhere": "e",
+}
 SYSTEMS = {"flanders": "f", "french-community": "c", "netherlands": "n"}
-PROGRAMMES = {"bachelor": "ba", "master": "ma", "graduaat": "gr", "associate-degree": "ad",
-              "bridging": "br", "preparatory": "pr", "advanced-bachelor": "bb",
-              "advanced-master": "mm", "teacher-training-short": "te", "postgraduate": "pg",
-              "doctorate": "do"}
+PROGRAMMES = {
+    "bachelor": "ba",
+    "master": "ma",
+    "graduaat": "gr",
+    "associate-degree": "ad",
+    "bridging": "br",
+    "preparatory": "pr",
+    "advanced-bachelor": "bb",
+    "advanced-master": "mm",
+    "teacher-training-short": "te",
+    "postgraduate": "pg",
+    "doctorate": "do",
+}
 CONTRACTS = {"credit": "k", "exam": "x"}
 
-HEAD = re.compile(r"^(?P<r>[fbwgne])(?P<s>[fcn])(?:\.(?P<b>\d{6}))?(?:\.f(?P<f>\d{1,3}))?"
-                  r"(?:\.o(?P<on>\d{4}-\d{2}-\d{2}))?(?P<nb>\.n)?$", re.ASCII)
-ROW = re.compile(r"^(?P<y>\d{2})(?P<x>[fcn]?)(?P<p>[a-z]{2})(?P<t>\d{1,3})(?:\.(?P<e>\d{1,3}))?"
-                 r"(?:t(?P<l>\d{1,3}))?(?:b(?P<b>\d{1,3}))?(?P<d>d)?(?P<z>f)?(?P<c>c)?"
-                 r"(?:s(?P<sm>\d{2}))?(?:u(?P<em>\d{2}))?(?P<q>q)?(?P<k>[kx])?$", re.ASCII)
+HEAD = re.compile(
+    r"^(?P<r>[fbwgne])(?P<s>[fcn])(?:\.(?P<b>\d{6}))?(?:\.f(?P<f>\d{1,3}))?"
+    r"(?:\.o(?P<on>\d{4}-\d{2}-\d{2}))?(?P<nb>\.n)?$",
+    re.ASCII,
+)
+ROW = re.compile(
+    r"^(?P<y>\d{2})(?P<x>[fcn]?)(?P<p>[a-z]{2})(?P<t>\d{1,3})(?:\.(?P<e>\d{1,3}))?"
+    r"(?:t(?P<l>\d{1,3}))?(?:b(?P<b>\d{1,3}))?(?P<d>d)?(?P<z>f)?(?P<c>c)?"
+    r"(?:s(?P<sm>\d{2}))?(?:u(?P<em>\d{2}))?(?P<q>q)?(?P<k>[kx])?$",
+    re.ASCII,
+)
 
 
 def _reverse(mapping: dict) -> dict:
@@ -42,7 +64,8 @@ def _reverse(mapping: dict) -> dict:
 
 
 RESIDENCE_OF, SYSTEM_OF, PROGRAMME_OF, CONTRACT_OF = map(
-    _reverse, (RESIDENCES, SYSTEMS, PROGRAMMES, CONTRACTS))
+    _reverse, (RESIDENCES, SYSTEMS, PROGRAMMES, CONTRACTS)
+)
 
 
 def encode(state: QueryDict) -> str | None:

@@ -1,4 +1,5 @@
 """Function views: read the answers from the query string, call the rules, render."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -30,7 +31,9 @@ def bare(request):
 
 
 def start(request):
-    return render(request, "advice/start.html", {"first_step": steps_for(state_of(request.GET))[0]})
+    return render(
+        request, "advice/start.html", {"first_step": steps_for(state_of(request.GET))[0]}
+    )
 
 
 def url(name: str, state, **control) -> str:
@@ -70,8 +73,9 @@ def step(request, name):
         status = 400
     else:
         form = form_class(initial=state.dict(), **kwargs)
-    return render(request, "advice/step.html", _step_context(request, name, state, form),
-                  status=status)
+    return render(
+        request, "advice/step.html", _step_context(request, name, state, form), status=status
+    )
 
 
 def _step_context(request, name, state, form, row_forms=(), **more) -> dict:
@@ -80,21 +84,27 @@ def _step_context(request, name, state, form, row_forms=(), **more) -> dict:
     steps = steps_for(state)
     forms_with_errors = [x for x in [form, *row_forms] if x is not None and x.errors]
     return {
-        "step": name, "form": form, "row_forms": row_forms,
+        "step": name,
+        "form": form,
+        "row_forms": row_forms,
         "title": form.title if form else f.YEARS_TITLE,
-        "step_number": steps.index(name) + 1 if name in steps else 1, "steps": steps,
+        "step_number": steps.index(name) + 1 if name in steps else 1,
+        "steps": steps,
         "hidden": [(k, v) for k, values in state.lists() if k not in own for v in values],
         "back_url": url(previous, state) if previous else reverse("start"),
         "returning": request.GET.get("return") == "check",
-        "forms_with_errors": forms_with_errors, "has_errors": bool(forms_with_errors),
+        "forms_with_errors": forms_with_errors,
+        "has_errors": bool(forms_with_errors),
         **more,
     }
 
 
 def _row_forms(rows: list[dict], state, *, bound: bool):
     today = timezone.localdate()
-    return [f.EnrolmentRowForm(state if bound else None, index=i, today=today, initial=row)
-            for i, row in enumerate(rows or [{}])]
+    return [
+        f.EnrolmentRowForm(state if bound else None, index=i, today=today, initial=row)
+        for i, row in enumerate(rows or [{}])
+    ]
 
 
 @vary_on_headers("HX-Request")
@@ -115,12 +125,20 @@ def years(request):
         row_forms[-1].fields["y"].widget.attrs["autofocus"] = True
     status = 200
     if submitted:
-        if all(form.is_valid() for form in row_forms) and \
-                not _add_scenario_errors(state, row_forms):
+        if all(form.is_valid() for form in row_forms) and not _add_scenario_errors(
+            state, row_forms
+        ):
             return redirect(_after("years", state, request))
         status = 400
-    context = _step_context(request, "years", state, None, row_forms=row_forms, focus=focus,
-                            can_add=len(rows) < MAX_ROWS)
+    context = _step_context(
+        request,
+        "years",
+        state,
+        None,
+        row_forms=row_forms,
+        focus=focus,
+        can_add=len(rows) < MAX_ROWS,
+    )
     if request.htmx and not submitted:
         return render(request, "advice/step.html#rows", context)
     return render(request, "advice/step.html", context, status=status)
@@ -151,28 +169,47 @@ def _answer_sections(state, *, rows_valid: bool = False) -> list[dict]:
         change_url = encoded_url(name, answers, **{"return": "check"})
         if name == "years":
             rows = rows_of(state)
-            ok = bool(rows) and (rows_valid or all(
-                form.is_valid() for form in _row_forms(rows, state, bound=True)))
-            sections.append({"step": name, "ok": ok, "change_url": change_url,
-                             "rows": [f.row_summary(row) for row in rows] if ok else None})
+            ok = bool(rows) and (
+                rows_valid or all(form.is_valid() for form in _row_forms(rows, state, bound=True))
+            )
+            sections.append(
+                {
+                    "step": name,
+                    "ok": ok,
+                    "change_url": change_url,
+                    "rows": [f.row_summary(row) for row in rows] if ok else None,
+                }
+            )
             continue
         form_class = f.STEPS[name]
         kwargs = form_class.options(state, today)
         form = form_class(state, **kwargs)
         ok = form.is_valid()
-        sections.append({"step": name, "title": form.title, "ok": ok,
-                         "summary": form.summary() if ok else None, "change_url": change_url})
+        sections.append(
+            {
+                "step": name,
+                "title": form.title,
+                "ok": ok,
+                "summary": form.summary() if ok else None,
+                "change_url": change_url,
+            }
+        )
     return sections
 
 
 def check(request):
     state = state_of(request.GET)
     sections = _answer_sections(state)
-    return render(request, "advice/check.html", {
-        "sections": sections, "result_url": url("result", state),
-        "complete": all(s["ok"] for s in sections),
-        "back_url": url(steps_for(state)[-1], state),
-    })
+    return render(
+        request,
+        "advice/check.html",
+        {
+            "sections": sections,
+            "result_url": url("result", state),
+            "complete": all(s["ok"] for s in sections),
+            "back_url": url(steps_for(state)[-1], state),
+        },
+    )
 
 
 def result(request):
@@ -182,23 +219,37 @@ def result(request):
     except ScenarioError as exc:
         today = state.copy()
         today.pop("on", None)
-        problems = [{"field": field_name(index, key), "message": message,
-                     "url": url("result", today) if key == "on" else
-                     url(step_of_path(index, key), state)}
-                    for index, key, message in scenario_errors(exc)]
-        return render(request, "advice/invalid.html",
-                      {"problems": problems, "check_url": url("check", today)}, status=400)
+        problems = [
+            {
+                "field": field_name(index, key),
+                "message": message,
+                "url": url("result", today)
+                if key == "on"
+                else url(step_of_path(index, key), state),
+            }
+            for index, key, message in scenario_errors(exc)
+        ]
+        return render(
+            request,
+            "advice/invalid.html",
+            {"problems": problems, "check_url": url("check", today)},
+            status=400,
+        )
     advice = advise(scenario)
     code = shortlink.encode(state)
     permalink = request.build_absolute_uri(reverse("short", args=[code]) if code else None)
-    return render(request, "advice/result.html", {
-        **topic_context(advice),
-        "check_url": url("check", state),
-        "sections": _answer_sections(state, rows_valid=True),
-        "permalink": permalink,
-        "empty_columns": _empty_columns(advice.learning_credit),
-        "screen_only_topics": _screen_only_topics(advice),
-    })
+    return render(
+        request,
+        "advice/result.html",
+        {
+            **topic_context(advice),
+            "check_url": url("check", state),
+            "sections": _answer_sections(state, rows_valid=True),
+            "permalink": permalink,
+            "empty_columns": _empty_columns(advice.learning_credit),
+            "screen_only_topics": _screen_only_topics(advice),
+        },
+    )
 
 
 # General explanations that paper leaves out, so that a typical result fits on two A4 pages;
@@ -219,14 +270,18 @@ def _empty_columns(lc) -> set[str]:
     """Year-table columns with nothing in any year: paper leaves them out to fit the page."""
     if lc is None:
         return set()
-    return {name for name in ("rebuild", "bonus", "master_deduction")
-            if not any(getattr(year, name) for year in lc.years)}
+    return {
+        name
+        for name in ("rebuild", "bonus", "master_deduction")
+        if not any(getattr(year, name) for year in lc.years)
+    }
 
 
 def short(request, code):
     """The short permalink: back to the full result URL, every answer restored."""
     state = shortlink.decode(code)
     if state is None:
-        return render(request, "advice/invalid.html", {"problems": [], "bad_link": True},
-                      status=404)
+        return render(
+            request, "advice/invalid.html", {"problems": [], "bad_link": True}, status=404
+        )
     return redirect(url("result", state))

@@ -4,6 +4,7 @@ The state is the query string without the control keys. Which steps apply follow
 answers alone (`steps_for`), so 'check your answers' and the back links replay the path from
 the start; answers off the path are ignored, not deleted.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -31,7 +32,8 @@ def state_of(query: QueryDict) -> QueryDict:
 def uses_system(state: QueryDict, system: str) -> bool:
     """The default system or one row's own system is `system`."""
     return state.get("s", "") == system or any(
-        state.get(f"x{i}", "") == system for i in row_indices(state))
+        state.get(f"x{i}", "") == system for i in row_indices(state)
+    )
 
 
 FOLLOW_UP_KEYS = ("z", "c", "b")  # their answers never decide which of them are asked
@@ -54,8 +56,9 @@ def _follow_ups(query: str, today) -> dict[int, tuple[str, ...]]:
     except ScenarioError:
         return {}
     indices = row_indices(QueryDict(query))
-    return {indices[position]: fields
-            for position, fields in follow_up_questions(scenario).items()}
+    return {
+        indices[position]: fields for position, fields in follow_up_questions(scenario).items()
+    }
 
 
 def steps_for(state: QueryDict) -> list[str]:
@@ -74,7 +77,7 @@ def next_step(current: str, state: QueryDict) -> str | None:
     steps = steps_for(state)
     if current not in steps:
         return steps[0]
-    later = steps[steps.index(current) + 1:]
+    later = steps[steps.index(current) + 1 :]
     return later[0] if later else None
 
 
@@ -87,8 +90,10 @@ def previous_step(current: str, state: QueryDict) -> str | None:
 
 def rows_of(state: QueryDict) -> list[dict[str, str]]:
     """The enrolment rows as dicts of their field keys (`y`, `p`, ...), in order."""
-    return [{key: state[f"{key}{i}"] for key in ROW if f"{key}{i}" in state}
-            for i in row_indices(state)]
+    return [
+        {key: state[f"{key}{i}"] for key in ROW if f"{key}{i}" in state}
+        for i in row_indices(state)
+    ]
 
 
 def with_rows(state: QueryDict, rows: list[dict[str, str]]) -> QueryDict:

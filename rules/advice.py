@@ -1,4 +1,5 @@
 """One call from a scenario to everything the advisor says about it (numbers and topics)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,13 @@ class Topic:
 # The result page answers with the first of these the advice has; the other topics follow.
 ANSWER_TOPICS = ("learning_credit", "progression", "tuition_halving")
 # The short answers (SCENARIO.md v2 `summary`), in this order, for the questions the advice has.
-SUMMARY_TOPICS = ("learning_credit", "study_efficiency", "family_allowance", "progression",
-                  "tuition_halving")
+SUMMARY_TOPICS = (
+    "learning_credit",
+    "study_efficiency",
+    "family_allowance",
+    "progression",
+    "tuition_halving",
+)
 
 
 @dataclass(frozen=True)
@@ -73,10 +79,16 @@ def advise(scenario: Scenario) -> Advice:
     th = tuition_halving(scenario)
     se = study_efficiency(scenario)
     codes = (["progression"] if pr else []) + _topic_codes(lc, se, th)
-    return Advice(scenario=scenario, learning_credit=lc,
-                  topics=tuple(Topic(code, sources_for(code)) for code in codes)
-                  + _family_allowance_topics(fa),
-                  family_allowance=fa, tuition_halving=th, progression=pr, study_efficiency=se)
+    return Advice(
+        scenario=scenario,
+        learning_credit=lc,
+        topics=tuple(Topic(code, sources_for(code)) for code in codes)
+        + _family_allowance_topics(fa),
+        family_allowance=fa,
+        tuition_halving=th,
+        progression=pr,
+        study_efficiency=se,
+    )
 
 
 def _family_allowance_topics(fa: FamilyAllowance | None) -> tuple[Topic, ...]:
@@ -85,13 +97,17 @@ def _family_allowance_topics(fa: FamilyAllowance | None) -> tuple[Topic, ...]:
     if fa is None:
         return ()
     key = fa.scheme.replace("-", "_")
-    return (Topic("family_allowance", sources_for(f"family_allowance_{key}")),
-            Topic("family_allowance_after_studies",
-                  sources_for(f"family_allowance_after_studies_{key}")))
+    return (
+        Topic("family_allowance", sources_for(f"family_allowance_{key}")),
+        Topic(
+            "family_allowance_after_studies", sources_for(f"family_allowance_after_studies_{key}")
+        ),
+    )
 
 
-def _topic_codes(lc: LearningCredit | None, se: StudyEfficiency | None,
-                 th: TuitionHalving | None) -> list[str]:
+def _topic_codes(
+    lc: LearningCredit | None, se: StudyEfficiency | None, th: TuitionHalving | None
+) -> list[str]:
     codes = _learning_credit_codes(lc, se) if lc else []
     return codes + ["tuition_halving"] if th else codes
 

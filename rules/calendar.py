@@ -1,4 +1,5 @@
 """Academic years and calendar months, the two time units every rule counts in."""
+
 from __future__ import annotations
 
 import re
@@ -98,6 +99,7 @@ class AcademicYear:
 @dataclass(frozen=True)
 class Period:
     """The months from `start` to `end`, both included."""
+
     start: Month
     end: Month
 

@@ -31,6 +31,7 @@ Output (`family_allowance` in the advise JSON; SCENARIO.md's fields plus these e
   gives the right; null without `birth_month`), `school_leaver_months_left` (Flanders),
   `diploma_year_cycles_used`.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -41,18 +42,39 @@ from typing import Literal
 
 from . import parameters
 from .calendar import AcademicYear, Month, Period, months_in, runs
+from .family_allowance_ages import (
+    SCHEMES,
+    _folder,
+    _majority,
+    _p,
+    _p_or_none,
+    end_month,
+    unconditional_until,
+    until_21,
+)
 from .family_allowance_amounts import Amount, amount_on, latest_amount
-from .family_allowance_ages import (SCHEMES, _folder, _majority, _p, _p_or_none, end_month,
-                                    unconditional_until, until_21)
 from .scenario import Enrolment, Scenario
 
 JOB_SEEKER_OFFICE = {"brussels": "actiris", "wallonia": "forem", "german-community": "adg"}
 # Flanders' diploma-year exception: once per cycle; the programmes that belong to a cycle.
-DIPLOMA_CYCLES = {"graduaat": "graduaat", "associate-degree": "graduaat",
-                  "bachelor": "bachelor", "master": "master"}
+DIPLOMA_CYCLES = {
+    "graduaat": "graduaat",
+    "associate-degree": "graduaat",
+    "bachelor": "bachelor",
+    "master": "master",
+}
 # Brussels/Wallonia: a last year with a report or thesis (TFE).
-THESIS_PROGRAMMES = frozenset({"bachelor", "master", "advanced-bachelor", "advanced-master",
-                               "graduaat", "associate-degree", "teacher-training-short"})
+THESIS_PROGRAMMES = frozenset(
+    {
+        "bachelor",
+        "master",
+        "advanced-bachelor",
+        "advanced-master",
+        "graduaat",
+        "associate-degree",
+        "teacher-training-short",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -86,6 +108,7 @@ class WhatIf:
 @dataclass(frozen=True)
 class Figures:
     """The dated thresholds the explanation quotes, as they apply on the advice's day."""
+
     min_credits: int | None
     enrolment_deadline: str  # MM-DD
     unconditional_age: int
@@ -137,6 +160,7 @@ class FamilyAllowance:
 
 # --- the study condition, one academic year ---------------------------------------------------
 
+
 def _deadline_month(region: str, year: AcademicYear) -> Month:
     return Month.of(year.day(_p(region, "enrolment_deadline", year.first_day)))
 
@@ -145,12 +169,14 @@ def _deadline_month(region: str, year: AcademicYear) -> Month:
 def rules_cover(region: str, year: AcademicYear) -> bool:
     """Do the regional rules (from 2019) judge this academic year? Earlier years fell under the
     federal rules of the time, which the advisor does not apply: they are not judged."""
-    return parameters.in_force(f"family_allowance.{_folder(region)}.enrolment_deadline",
-                               on=year.first_day)
+    return parameters.in_force(
+        f"family_allowance.{_folder(region)}.enrolment_deadline", on=year.first_day
+    )
 
 
-def study_condition(region: str, year: AcademicYear, enrolments: list[Enrolment],
-                    cycles_used: set[str]) -> tuple[bool | None, str, Period | None]:
+def study_condition(
+    region: str, year: AcademicYear, enrolments: list[Enrolment], cycles_used: set[str]
+) -> tuple[bool | None, str, Period | None]:
     """Whether the year meets the region's study condition, why, and which months it covers.
     `cycles_used` (Flanders) is updated when the diploma-year exception is used. The diploma
     year and the thesis year are the year of enrolment for the programme's last credits, known
@@ -173,8 +199,11 @@ def study_condition(region: str, year: AcademicYear, enrolments: list[Enrolment]
     if credits >= _p(region, "min_credits", on):
         return True, "credits", whole
     if region == "flanders":
-        cycles = {DIPLOMA_CYCLES[e.programme] for e in enrolments
-                  if e.last_of_programme and e.programme in DIPLOMA_CYCLES}
+        cycles = {
+            DIPLOMA_CYCLES[e.programme]
+            for e in enrolments
+            if e.last_of_programme and e.programme in DIPLOMA_CYCLES
+        }
         unused = sorted(cycles - cycles_used)
         if unused:
             cycles_used.add(unused[0])
@@ -196,6 +225,7 @@ def _thesis_deadline(region: str, on: date) -> str:
 
 
 # --- the months -------------------------------------------------------------------------------
+
 
 def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
     region = scenario.residence
@@ -245,8 +275,9 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
             if conditional(m) and m not in student and bank > 0:
                 leaver_months.add(m)
                 bank -= 1
-    job_seeker = () if region == "flanders" else _job_seeker(region, months, student,
-                                                             conditional, on)
+    job_seeker = (
+        () if region == "flanders" else _job_seeker(region, months, student, conditional, on)
+    )
 
     def basis(m: Month) -> str | None:
         if not judged(m):
@@ -264,29 +295,54 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
     years = []
     for year in sorted(by_year):
         status, reason, period = conditions[year]
-        counts = Counter(basis(m) for m in months_in(Period(year.first_month, year.last_month))) \
-            if birth and status is not None else Counter()
-        years.append(Year(
-            academic_year=year, credits=sum(e.credits_taken for e in by_year[year]),
-            student_status=status, reason=reason, basis=_majority(counts, year),
-            student_period=period, amount=amount_on(SCHEMES[region], year.first_day),
-            running=year == scenario.current_year,
-        ))
+        counts = (
+            Counter(basis(m) for m in months_in(Period(year.first_month, year.last_month)))
+            if birth and status is not None
+            else Counter()
+        )
+        years.append(
+            Year(
+                academic_year=year,
+                credits=sum(e.credits_taken for e in by_year[year]),
+                student_status=status,
+                reason=reason,
+                basis=_majority(counts, year),
+                student_period=period,
+                amount=amount_on(SCHEMES[region], year.first_day),
+                running=year == scenario.current_year,
+            )
+        )
 
     today = Month.of(on)
-    what_if = _what_if(region, what_if_year(scenario, region, by_year), birth and basis, birth,
-                       bank_before, last_right, tuple(sorted(cycles_used)))
+    what_if = _what_if(
+        region,
+        what_if_year(scenario, region, by_year),
+        birth and basis,
+        birth,
+        bank_before,
+        last_right,
+        tuple(sorted(cycles_used)),
+    )
     return FamilyAllowance(
-        scheme=SCHEMES[region], region=region, years=tuple(years),
-        school_leaver=tuple(runs(sorted(leaver_months))), job_seeker=job_seeker,
-        registration=JOB_SEEKER_OFFICE.get(region), birth_known=birth is not None,
-        unconditional_until=uncond, until_21=semi, end_month=last_right, what_if=what_if,
-        latest_amount=latest_amount(SCHEMES[region]), figures=figures(region, on),
+        scheme=SCHEMES[region],
+        region=region,
+        years=tuple(years),
+        school_leaver=tuple(runs(sorted(leaver_months))),
+        job_seeker=job_seeker,
+        registration=JOB_SEEKER_OFFICE.get(region),
+        birth_known=birth is not None,
+        unconditional_until=uncond,
+        until_21=semi,
+        end_month=last_right,
+        what_if=what_if,
+        latest_amount=latest_amount(SCHEMES[region]),
+        figures=figures(region, on),
         not_judged=tuple(y for y in sorted(by_year) if conditions[y][0] is None),
         unconditional_over=bool(uncond and uncond < today),
         until_21_over=bool(semi and semi < today),
         right_over=bool(last_right and last_right < today),
-        today=today, basis_today=basis(today) if birth else None,
+        today=today,
+        basis_today=basis(today) if birth else None,
     )
 
 
@@ -346,42 +402,61 @@ def _what_if(region, year, basis, birth, bank_before, last_right, cycles_used) -
         if left:
             end = year.first_month.plus(left - 1)
             leaver = Period(year.first_month, min(end, last_right) if last_right else end)
-    return WhatIf(academic_year=year, basis=what_basis, credits_threshold=threshold,
-                  status_matters=None if what_basis is None else what_basis == "credits",
-                  school_leaver=leaver, school_leaver_months_left=left,
-                  diploma_year_cycles_used=cycles_used,
-                  amount=amount_on(SCHEMES[region], on),
-                  enrolment_deadline=year.day(_p(region, "enrolment_deadline", on)))
+    return WhatIf(
+        academic_year=year,
+        basis=what_basis,
+        credits_threshold=threshold,
+        status_matters=None if what_basis is None else what_basis == "credits",
+        school_leaver=leaver,
+        school_leaver_months_left=left,
+        diploma_year_cycles_used=cycles_used,
+        amount=amount_on(SCHEMES[region], on),
+        enrolment_deadline=year.day(_p(region, "enrolment_deadline", on)),
+    )
 
 
 def figures(region: str, on: date) -> Figures:
     flemish = region == "flanders"
-    student_hours = (parameters.parameter("family_allowance.groeipakket.student_contract_hours_year")
-                     if flemish else None)
+    student_hours = (
+        parameters.parameter("family_allowance.groeipakket.student_contract_hours_year")
+        if flemish
+        else None
+    )
     unlimited = _p(region, "work_unlimited_months", on) if region == "brussels" else None
     return Figures(
-        min_credits=_p_or_none(region, "min_credits", on) if region != "german-community"
+        min_credits=_p_or_none(region, "min_credits", on)
+        if region != "german-community"
         else None,
         enrolment_deadline=_p(region, "enrolment_deadline", on),
         unconditional_age=_p(region, "unconditional_age", on),
         age_limit=_p(region, "age_limit", on),
         school_leaver_months=_p(region, "school_leaver_months", on) if flemish else None,
         job_seeker_days=_p(region, "job_seeker_days", on)
-        if region in ("brussels", "wallonia") else None,
+        if region in ("brussels", "wallonia")
+        else None,
         semi_automatic_age=_p(region, "semi_automatic_age", on) if region == "wallonia" else None,
         semi_automatic_born_from=_p(region, "semi_automatic_born_from", on)
-        if region == "wallonia" else None,
-        thesis_deadline=_thesis_deadline(region, on) if region in ("brussels", "wallonia")
+        if region == "wallonia"
         else None,
-        work_hours=_p(region, "work_hours_other_contract_month", on) if flemish
+        thesis_deadline=_thesis_deadline(region, on)
+        if region in ("brussels", "wallonia")
+        else None,
+        work_hours=_p(region, "work_hours_other_contract_month", on)
+        if flemish
         else _p_or_none(region, "work_hours_quarter", on),
         student_contract_hours=student_hours.period_on(on).value if student_hours else None,
-        student_contract_hours_confidence=student_hours.confidence_on(on) if student_hours
+        student_contract_hours_confidence=student_hours.confidence_on(on)
+        if student_hours
         else None,
         student_contract_hours_earlier=tuple(
-            p.value for p in reversed(student_hours.periods)
-            if p.valid_from < student_hours.period_on(on).valid_from) if student_hours else (),
-        student_contract_hours_from=student_hours.period_on(on).valid_from if student_hours
+            p.value
+            for p in reversed(student_hours.periods)
+            if p.valid_from < student_hours.period_on(on).valid_from
+        )
+        if student_hours
+        else (),
+        student_contract_hours_from=student_hours.period_on(on).valid_from
+        if student_hours
         else None,
         work_unlimited_months=(unlimited["first"], unlimited["last"]) if unlimited else None,
     )

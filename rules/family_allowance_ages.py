@@ -1,13 +1,19 @@
 """Parameter lookup and the age limits of the family-allowance schemes (RULES.md §2)."""
+
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from . import parameters
 from .calendar import AcademicYear, Month
 
-SCHEMES = {"flanders": "groeipakket", "brussels": "brussels", "wallonia": "wallonia",
-           "german-community": "german-community"}
+SCHEMES = {
+    "flanders": "groeipakket",
+    "brussels": "brussels",
+    "wallonia": "wallonia",
+    "german-community": "german-community",
+}
 
 
 def _folder(region: str) -> str:
@@ -26,6 +32,7 @@ def _p_or_none(region: str, name: str, on: date):
 
 
 # --- ages -----------------------------------------------------------------------------------
+
 
 def unconditional_until(region: str, birth: Month, on: date) -> Month:
     """The last month of the unconditional right."""
@@ -50,6 +57,7 @@ def end_month(region: str, birth: Month, on: date) -> Month:
 
 
 # --- months ---------------------------------------------------------------------------------
+
 
 def _majority(counts: Counter, year: AcademicYear) -> str | None:
     if not counts:

@@ -10,6 +10,7 @@ Where a scheme adds an age supplement from 18 to the base amount (Groeipakket an
 children born before 2019/2020), `<scheme>_age_supplement.toml` holds its lowest figure, and
 the amount at stake is their sum, known only where both are (RULES.md §0, §2.6).
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -40,14 +41,28 @@ def amount_table(scheme: str, part: str = "") -> Parameter | None:
     if part and not path.exists():
         return None
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    periods = tuple(sorted(
-        (Period(valid_from=v["valid_from"],
-                value=None if v.get("ended") else Decimal(str(v["value"])),
-                reference=None, note=v.get("note", "")) for v in data["values"]),
-        key=lambda p: p.valid_from))
-    return Parameter(name=f"family_allowance_amount.{scheme}", description=data["description"],
-                     unit=data["unit"], reference=Reference(**data["reference"]),
-                     confidence=data.get("confidence", "high"), periods=periods)
+    periods = tuple(
+        sorted(
+            (
+                Period(
+                    valid_from=v["valid_from"],
+                    value=None if v.get("ended") else Decimal(str(v["value"])),
+                    reference=None,
+                    note=v.get("note", ""),
+                )
+                for v in data["values"]
+            ),
+            key=lambda p: p.valid_from,
+        )
+    )
+    return Parameter(
+        name=f"family_allowance_amount.{scheme}",
+        description=data["description"],
+        unit=data["unit"],
+        reference=Reference(**data["reference"]),
+        confidence=data.get("confidence", "high"),
+        periods=periods,
+    )
 
 
 def amount_on(scheme: str, on: date) -> Amount | None:

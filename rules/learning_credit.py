@@ -5,6 +5,7 @@ advice's year: the rebuild is added first, then the credits taken are deducted; 
 are known, earned credits come back (the first ones under a diploma contract twice, the bonus),
 and a first master degree deducts the start credit again.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -49,6 +50,7 @@ class Year:
 @dataclass(frozen=True)
 class Outcome:
     """What the balance becomes if the running year ends with `earned` credits."""
+
     share: str  # "all" | "half" | "none"
     earned: int
     closing: int
@@ -57,6 +59,7 @@ class Outcome:
 @dataclass(frozen=True)
 class Figures:
     """The dated figures the explanation quotes, as they apply on the advice's day."""
+
     start: int
     bonus: int
     master_deduction: int
@@ -73,6 +76,7 @@ CHANGE_WARNING_DAYS = 30
 @dataclass(frozen=True)
 class ChangeOfProgramme:
     """What comes back if a student changes programme on the advice's day (RULES.md §1.6)."""
+
     phase: str  # "full" | "half" | "passed-only"
     full_refund_before: date
     half_refund_until: date
@@ -126,8 +130,7 @@ class LearningCredit:
     def graduaat_years_counted(self) -> bool:
         """A graduaat year kept the rebuild from starting while the balance was below its
         target: the page says that reading of the official text is not confirmed."""
-        return any(y.graduaat_only and y.opening < self.figures.rebuild_target
-                   for y in self.years)
+        return any(y.graduaat_only and y.opening < self.figures.rebuild_target for y in self.years)
 
     @property
     def lowest_outcome(self) -> Outcome | None:
@@ -180,18 +183,22 @@ def learning_credit(scenario: Scenario) -> LearningCredit | None:
     result = _compute(scenario, flemish)
     if result.results_pending:
         result = replace(result, running_year_outcomes=_outcomes(scenario, flemish))
-    if any(e.academic_year == scenario.current_year and deducts(e) and not e.results_known
-           for e in flemish):
+    if any(
+        e.academic_year == scenario.current_year and deducts(e) and not e.results_known
+        for e in flemish
+    ):
         result = replace(result, change_of_programme=_change_of_programme(scenario))
     return result
 
 
 def _change_of_programme(scenario: Scenario) -> ChangeOfProgramme:
     year = scenario.current_year
-    full_before = year.day(parameters.get("learning_credit.change_full_refund_before",
-                                          on=scenario.as_of))
-    half_until = year.day(parameters.get("learning_credit.change_half_refund_until",
-                                         on=scenario.as_of))
+    full_before = year.day(
+        parameters.get("learning_credit.change_full_refund_before", on=scenario.as_of)
+    )
+    half_until = year.day(
+        parameters.get("learning_credit.change_half_refund_until", on=scenario.as_of)
+    )
     if scenario.as_of < full_before:
         phase = "full"
     elif scenario.as_of <= half_until:
@@ -199,22 +206,33 @@ def _change_of_programme(scenario: Scenario) -> ChangeOfProgramme:
     else:
         phase = "passed-only"
     first = scenario.enrolments[0]
-    first_bachelor_year = (first.academic_year == year and first.programme == "bachelor"
-                           and first.contract == "diploma")
-    return ChangeOfProgramme(phase, full_before, half_until, first_bachelor_year,
-                             days_left=(full_before - scenario.as_of).days)
+    first_bachelor_year = (
+        first.academic_year == year
+        and first.programme == "bachelor"
+        and first.contract == "diploma"
+    )
+    return ChangeOfProgramme(
+        phase,
+        full_before,
+        half_until,
+        first_bachelor_year,
+        days_left=(full_before - scenario.as_of).days,
+    )
 
 
 def _outcomes(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> tuple[Outcome, ...]:
     pending = [e for e in flemish if not e.results_known and deducts(e)]
     outcomes = []
     for share, fraction in (("all", 1), ("half", 0.5), ("none", 0)):
-        assumed = tuple(replace(e, credits_earned=int(e.credits_taken * fraction))
-                        if e in pending else e for e in flemish)
+        assumed = tuple(
+            replace(e, credits_earned=int(e.credits_taken * fraction)) if e in pending else e
+            for e in flemish
+        )
         closing = _compute(scenario, assumed).current.closing
         if closing is not None:
-            outcomes.append(Outcome(share, sum(int(e.credits_taken * fraction) for e in pending),
-                                    closing))
+            outcomes.append(
+                Outcome(share, sum(int(e.credits_taken * fraction) for e in pending), closing)
+            )
     return tuple(outcomes)
 
 
@@ -249,8 +267,9 @@ def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCred
                 rebuild = Rebuild("no-enrolment", year)
         added = 0
         if rebuild and rebuild.from_year <= year and not rebuild_complete:
-            step = (target - balance if rebuild.trigger == "graduaat"
-                    else p("rebuild_per_year", year))
+            step = (
+                target - balance if rebuild.trigger == "graduaat" else p("rebuild_per_year", year)
+            )
             added = max(0, min(step, target - balance))
             rebuild_complete = balance + added >= target  # the rebuild ends on reaching it
         balance += added
@@ -276,28 +295,46 @@ def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCred
                 if rebuild is None and balance < target:
                     rebuild = Rebuild("master", year.next())
             graduaat_diploma = graduaat_diploma or any(
-                e.programme == "graduaat" and e.degree_obtained for e in this_year)
+                e.programme == "graduaat" and e.degree_obtained for e in this_year
+            )
         pending = pending or not known
         closing = None if pending else balance
-        years.append(Year(
-            academic_year=year, enrolled=bool(this_year), opening=opening, rebuild=added,
-            taken=taken, after_enrolment=after_enrolment, returned=returned, bonus=bonus,
-            master_deduction=master_deduction, closing=closing,
-            not_deducted=sum(e.credits_taken for e in this_year if not deducts(e)),
-            tolerated=sum(e.credits_tolerated or 0 for e in deducting), results_known=known,
-            graduaat_only=not deducting and any(
-                e.programme in ENROLMENT_PROGRAMMES and counts_as_enrolment(e) for e in this_year),
-        ))
+        years.append(
+            Year(
+                academic_year=year,
+                enrolled=bool(this_year),
+                opening=opening,
+                rebuild=added,
+                taken=taken,
+                after_enrolment=after_enrolment,
+                returned=returned,
+                bonus=bonus,
+                master_deduction=master_deduction,
+                closing=closing,
+                not_deducted=sum(e.credits_taken for e in this_year if not deducts(e)),
+                tolerated=sum(e.credits_tolerated or 0 for e in deducting),
+                results_known=known,
+                graduaat_only=not deducting
+                and any(
+                    e.programme in ENROLMENT_PROGRAMMES and counts_as_enrolment(e)
+                    for e in this_year
+                ),
+            )
+        )
         previous_enrolled = any(map(counts_as_enrolment, this_year))
 
     current = years[-1]
     final_balance = current.closing if current.closing is not None else current.after_enrolment
     bonus_total = p("bonus", first_year)
     return LearningCredit(
-        start=start, years=tuple(years), balance=final_balance,
-        bonus_remaining=0 if rebuild else bonus_total - bonus_used, rebuild=rebuild,
+        start=start,
+        years=tuple(years),
+        balance=final_balance,
+        bonus_remaining=0 if rebuild else bonus_total - bonus_used,
+        rebuild=rebuild,
         sufficient=sufficient(final_balance, scenario.credits_to_finish),
-        credits_to_finish=scenario.credits_to_finish, running_year_outcomes=(),
+        credits_to_finish=scenario.credits_to_finish,
+        running_year_outcomes=(),
         change_of_programme=None,
         figures=figures(scenario.as_of),
     )
@@ -306,10 +343,16 @@ def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCred
 def figures(on: date) -> Figures:
     def p(name):
         return parameters.get(f"learning_credit.{name}", on=on)
-    return Figures(start=p("start"), bonus=p("bonus"), master_deduction=p("master_deduction"),
-                   rebuild_target=p("rebuild_target"), rebuild_per_year=p("rebuild_per_year"),
-                   higher_fee_max_per_credit=p("higher_fee_max_per_credit"),
-                   appeal_days=p("appeal_days"))
+
+    return Figures(
+        start=p("start"),
+        bonus=p("bonus"),
+        master_deduction=p("master_deduction"),
+        rebuild_target=p("rebuild_target"),
+        rebuild_per_year=p("rebuild_per_year"),
+        higher_fee_max_per_credit=p("higher_fee_max_per_credit"),
+        appeal_days=p("appeal_days"),
+    )
 
 
 def sufficient(balance: int, credits_to_finish: int | None) -> bool | None:

@@ -32,6 +32,7 @@ of that year's enrolment (the bachelor when there are both):
 
 While a year's results are unknown, its figures are those known before it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -45,10 +46,21 @@ from .scenario import Enrolment, Scenario
 CYCLE_PROGRAMMES = ("bachelor", "master")  # the cycles whose fundability the site follows
 
 
-Reason = Literal["first-enrolment", "fresh-start", "degree-obtained", "all-credits-passed",
-                 "milestones-met", "earlier-students-2024", "reorientation-extra-year",
-                 "milestone-missed", "results-pending", "jury-may-decide", "old-rules",
-                 "master-rules-unverified", "programme-not-covered"]
+Reason = Literal[
+    "first-enrolment",
+    "fresh-start",
+    "degree-obtained",
+    "all-credits-passed",
+    "milestones-met",
+    "earlier-students-2024",
+    "reorientation-extra-year",
+    "milestone-missed",
+    "results-pending",
+    "jury-may-decide",
+    "old-rules",
+    "master-rules-unverified",
+    "programme-not-covered",
+]
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,7 @@ class Year:
 @dataclass(frozen=True)
 class Figures:
     """The dated figures the explanation quotes, as they apply on the advice's day."""
+
     block1_credits: int
     continue_from: int
     stay_from: int
@@ -133,6 +146,7 @@ def glatigny_rules_on(on: date) -> bool:
 @dataclass
 class _Cycle:
     """One run of enrolments in a cycle, from its first enrolment (or a fresh start)."""
+
     start: AcademicYear
     last: Enrolment
     years: list[AcademicYear]
@@ -182,12 +196,16 @@ def progression(scenario: Scenario) -> Progression | None:
         enrolment = next((e for e in this_year if e.programme == "bachelor"), this_year[0])
         programme = enrolment.programme
         cycle = cycles.get(programme)
-        if programme in CYCLE_PROGRAMMES and cycle \
-                and _fresh_start(cycle.last.academic_year, year):
+        if (
+            programme in CYCLE_PROGRAMMES
+            and cycle
+            and _fresh_start(cycle.last.academic_year, year)
+        ):
             verdict_now, cycle = Verdict(True, "fresh-start"), None
         else:
-            verdict_now = fundability(programme, year, cycle,
-                                      reorienting=enrolment.changed_programme)
+            verdict_now = fundability(
+                programme, year, cycle, reorienting=enrolment.changed_programme
+            )
         if cycle is None:
             cycle = _Cycle(start=year, last=enrolment, years=[])
         cycle.add(enrolment, _p("block1_credits", year.first_day))
@@ -200,8 +218,9 @@ def _fresh_start(last: AcademicYear, year: AcademicYear) -> bool:
     return year.start - last.start > _p("fundability.fresh_start_after_years", year.first_day)
 
 
-def _year(programme: str, year: AcademicYear, cycle: _Cycle, enrolment: Enrolment,
-          verdict_now: Verdict) -> Year:
+def _year(
+    programme: str, year: AcademicYear, cycle: _Cycle, enrolment: Enrolment, verdict_now: Verdict
+) -> Year:
     bachelor = programme == "bachelor"
     next_year = year.next()
     block1 = min(cycle.block1, _p("block1_credits", year.first_day)) if bachelor else None
@@ -210,20 +229,27 @@ def _year(programme: str, year: AcademicYear, cycle: _Cycle, enrolment: Enrolmen
     else:
         verdict_next = fundability(programme, next_year, cycle)
         if verdict_next.reason == "milestone-missed" and not cycle.reoriented:
-            verdict_next = replace(verdict_next, if_reoriented=fundability(
-                programme, next_year, cycle, reorienting=True).fundable)
+            verdict_next = replace(
+                verdict_next,
+                if_reoriented=fundability(programme, next_year, cycle, reorienting=True).fundable,
+            )
     leave = _p("leave_block1_credits", rule_date(next_year, cycle.start))
     return Year(
-        academic_year=year, programme=programme, results_known=enrolment.results_known,
-        credits_earned_total=cycle.earned, block1_credits=block1,
+        academic_year=year,
+        programme=programme,
+        results_known=enrolment.results_known,
+        credits_earned_total=cycle.earned,
+        block1_credits=block1,
         block1_approximated=bachelor and cycle.block1_approximated,
         may_leave_block1=block1 >= leave if bachelor else None,
         band=band(block1, year) if bachelor and enrolment.results_known else None,
-        enrolments_counted=cycle.counted(next_year.first_day), leave_block1_credits=leave,
+        enrolments_counted=cycle.counted(next_year.first_day),
+        leave_block1_credits=leave,
         reoriented=cycle.reoriented,
-        this_year=verdict_now, next_year=verdict_next,
-        rules_unconfirmed=next_year.first_day >= _p("parcours_decree_expected_from",
-                                                    next_year.first_day),
+        this_year=verdict_now,
+        next_year=verdict_next,
+        rules_unconfirmed=next_year.first_day
+        >= _p("parcours_decree_expected_from", next_year.first_day),
     )
 
 
@@ -239,8 +265,9 @@ def band(block1: int, year: AcademicYear) -> str:
     return "below-30" if block1 else "none"
 
 
-def fundability(programme: str, year: AcademicYear, cycle: _Cycle | None, *,
-                reorienting: bool = False) -> Verdict:
+def fundability(
+    programme: str, year: AcademicYear, cycle: _Cycle | None, *, reorienting: bool = False
+) -> Verdict:
     """Is an enrolment in `programme` in `year` fundable, after the cycle so far?
     `reorienting`: that enrolment is itself a change of programme (a reorientation)."""
     if programme not in CYCLE_PROGRAMMES:
@@ -250,8 +277,9 @@ def fundability(programme: str, year: AcademicYear, cycle: _Cycle | None, *,
     on = rule_date(year, cycle.start)
     if not glatigny_rules_on(on):
         return Verdict(None, "old-rules")
-    if _p("fundability.earlier_students_fundable", on) \
-            and not glatigny_rules_on(cycle.start.first_day):
+    if _p("fundability.earlier_students_fundable", on) and not glatigny_rules_on(
+        cycle.start.first_day
+    ):
         return Verdict(True, "earlier-students-2024")
     if cycle.pending:
         return Verdict(None, "results-pending")
@@ -271,10 +299,12 @@ def _bachelor_milestones(cycle: _Cycle, counted: int, on: date, reoriented: bool
     block1 = min(cycle.block1, _p("block1_credits", on))
 
     def met(enrolments: int) -> bool:
-        reached = [m for m in _p("fundability.bachelor_milestones", on)
-                   if m["enrolments"] <= enrolments]
-        return not reached or (block1 >= reached[-1]["block1"]
-                               and cycle.earned >= reached[-1]["total"])
+        reached = [
+            m for m in _p("fundability.bachelor_milestones", on) if m["enrolments"] <= enrolments
+        ]
+        return not reached or (
+            block1 >= reached[-1]["block1"] and cycle.earned >= reached[-1]["total"]
+        )
 
     if met(counted):
         return Verdict(True, "milestones-met", counted)
@@ -288,18 +318,20 @@ def _bachelor_milestones(cycle: _Cycle, counted: int, on: date, reoriented: bool
 
 def figures(on: date) -> Figures:
     extended = _p("extended_programme", on)
-    return Figures(block1_credits=_p("block1_credits", on),
-                   continue_from=_p("block1_band_continue_from", on),
-                   stay_from=_p("block1_band_stay_from", on),
-                   extended_from=extended["from_credits"],
-                   extended_max=extended["programme_max"],
-                   jury_block1=_p("fundability.third_enrolment_jury", on)["block1"],
-                   jury_after_enrolments=_p("fundability.third_enrolment_jury",
-                                            on)["after_enrolments"],
-                   reorientation_extra=_p("fundability.reorientation_extra_enrolments", on),
-                   fresh_start_after_years=_p("fundability.fresh_start_after_years", on),
-                   milestones=tuple(_p("fundability.bachelor_milestones", on)),
-                   not_counted_years=tuple(_p("fundability.not_counted_years", on)),
-                   first_year_change_before=AcademicYear.of(on).day(
-                       _p("fundability.first_year_change_before", on)),
-                   parcours_expected_from=_p("parcours_decree_expected_from", on))
+    return Figures(
+        block1_credits=_p("block1_credits", on),
+        continue_from=_p("block1_band_continue_from", on),
+        stay_from=_p("block1_band_stay_from", on),
+        extended_from=extended["from_credits"],
+        extended_max=extended["programme_max"],
+        jury_block1=_p("fundability.third_enrolment_jury", on)["block1"],
+        jury_after_enrolments=_p("fundability.third_enrolment_jury", on)["after_enrolments"],
+        reorientation_extra=_p("fundability.reorientation_extra_enrolments", on),
+        fresh_start_after_years=_p("fundability.fresh_start_after_years", on),
+        milestones=tuple(_p("fundability.bachelor_milestones", on)),
+        not_counted_years=tuple(_p("fundability.not_counted_years", on)),
+        first_year_change_before=AcademicYear.of(on).day(
+            _p("fundability.first_year_change_before", on)
+        ),
+        parcours_expected_from=_p("parcours_decree_expected_from", on),
+    )

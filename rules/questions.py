@@ -7,12 +7,13 @@
   reorientation gives extra time), a Flemish bachelor under the study-efficiency rule (a new
   programme starts a new count).
 - `block1_credits_earned`, for a later enrolment with credits earned while the first
-  enrolment left first-year credits open: French Community bachelors (block 1) and Flemish bachelors under
-  the study-efficiency rule (the first enrolment's units).
+  enrolment left first-year credits open: French Community bachelors (block 1) and Flemish
+  bachelors under the study-efficiency rule (the first enrolment's units).
 
 The questions are worked out with the follow-up answers left out, so answering one never
 makes another appear or disappear.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -31,9 +32,13 @@ FIELDS = (FINAL_YEAR, CHANGED_PROGRAMME, BLOCK1_CREDITS)
 
 def follow_up_questions(scenario: Scenario) -> dict[int, tuple[str, ...]]:
     """Each enrolment's position in the input -> the follow-up fields worth asking about it."""
-    bare = replace(scenario, enrolments=tuple(
-        replace(e, final_year=False, changed_programme=False, block1_credits_earned=None)
-        for e in scenario.enrolments))
+    bare = replace(
+        scenario,
+        enrolments=tuple(
+            replace(e, final_year=False, changed_programme=False, block1_credits_earned=None)
+            for e in scenario.enrolments
+        ),
+    )
     asked: dict[int, list[str]] = {}
     for e in _final_year_candidates(bare):
         asked.setdefault(e.position, []).append(FINAL_YEAR)
@@ -52,8 +57,11 @@ def _final_year_candidates(scenario: Scenario) -> list[Enrolment]:
     last_year = scenario.enrolments[-1].academic_year
     minimum = _p_or_none(region, "min_credits", last_year.first_day)
     this_year = [e for e in scenario.enrolments if e.academic_year == last_year]
-    if minimum is None or not rules_cover(region, last_year) \
-            or sum(e.credits_taken for e in this_year) >= minimum:
+    if (
+        minimum is None
+        or not rules_cover(region, last_year)
+        or sum(e.credits_taken for e in this_year) >= minimum
+    ):
         return []
     programmes = DIPLOMA_CYCLES if region == "flanders" else THESIS_PROGRAMMES
     return [e for e in this_year if e.programme in programmes and not e.degree_obtained]
@@ -86,13 +94,15 @@ def _first_year_credits_open(scenario: Scenario, enrolment: Enrolment) -> bool:
     first-year credits) left some first-year credits open."""
     if not enrolment.credits_earned:
         return False
-    first = next(e for e in scenario.enrolments if e.system == enrolment.system
-                 and e.programme == "bachelor")
+    first = next(
+        e
+        for e in scenario.enrolments
+        if e.system == enrolment.system and e.programme == "bachelor"
+    )
     if enrolment.system == "flanders":
         needed = first.credits_taken
         passed = (first.credits_earned or 0) + (first.credits_tolerated or 0)
     else:
-        needed = parameters.get("progression.block1_credits",
-                                on=enrolment.academic_year.first_day)
+        needed = parameters.get("progression.block1_credits", on=enrolment.academic_year.first_day)
         passed = first.credits_earned or 0
     return passed < needed

@@ -4,6 +4,7 @@
 `ScenarioError` listing every problem with its field path
 (`enrolments[2].credits_earned: must not exceed credits_taken (60)`).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,9 +17,19 @@ from .calendar import AcademicYear, Month
 RESIDENCES = ("flanders", "brussels", "wallonia", "german-community", "netherlands", "elsewhere")
 BELGIAN_REGIONS = ("flanders", "brussels", "wallonia", "german-community")
 SYSTEMS = ("flanders", "french-community", "netherlands")
-PROGRAMMES = ("bachelor", "master", "associate-degree", "graduaat", "advanced-bachelor",
-              "advanced-master", "bridging", "preparatory", "teacher-training-short",
-              "postgraduate", "doctorate")
+PROGRAMMES = (
+    "bachelor",
+    "master",
+    "associate-degree",
+    "graduaat",
+    "advanced-bachelor",
+    "advanced-master",
+    "bridging",
+    "preparatory",
+    "teacher-training-short",
+    "postgraduate",
+    "doctorate",
+)
 CONTRACTS = ("diploma", "credit", "exam")
 MAX_CREDITS = 200
 MAX_CREDITS_TO_FINISH = 600
@@ -26,16 +37,36 @@ FIRST_FLEMISH_YEAR = AcademicYear(2008)  # the learning credit applies from 2008
 FIRST_YEAR = AcademicYear(1990)
 # French Community enrolments are followed from the Paysage decree's first year (2014-2015).
 FIRST_FRENCH_COMMUNITY_YEAR = AcademicYear.of(
-    parameters.parameter("progression.block1_credits").periods[0].valid_from)
+    parameters.parameter("progression.block1_credits").periods[0].valid_from
+)
 SYSTEMS_WITH_PROGRESS = ("flanders", "french-community")  # past years need their results
 ONLY_IN_SYSTEM = {"associate-degree": "netherlands", "graduaat": "flanders"}
 
-TOP_LEVEL_FIELDS = {"as_of", "residence", "birth_month", "education_system", "enrolments",
-                    "dutch_enrolment_before_2018", "credits_to_finish"}
-ENROLMENT_FIELDS = {"academic_year", "system", "programme", "contract", "teacher_training",
-                    "credits_taken", "credits_earned", "credits_tolerated", "degree_obtained",
-                    "start_month", "end_month", "final_year", "changed_programme",
-                    "block1_credits_earned"}
+TOP_LEVEL_FIELDS = {
+    "as_of",
+    "residence",
+    "birth_month",
+    "education_system",
+    "enrolments",
+    "dutch_enrolment_before_2018",
+    "credits_to_finish",
+}
+ENROLMENT_FIELDS = {
+    "academic_year",
+    "system",
+    "programme",
+    "contract",
+    "teacher_training",
+    "credits_taken",
+    "credits_earned",
+    "credits_tolerated",
+    "degree_obtained",
+    "start_month",
+    "end_month",
+    "final_year",
+    "changed_programme",
+    "block1_credits_earned",
+}
 # One row per programme per academic year: 1990-1991 to now, a few programmes a year at most.
 MAX_ENROLMENTS = 40
 DATE_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -152,8 +183,9 @@ class _Reader:
                 self.fail(path, f"required; a whole number from {low} to {high}", "required")
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(path, f"must be a whole number from {low} to {high}", "range",
-                      low=low, high=high)
+            self.fail(
+                path, f"must be a whole number from {low} to {high}", "range", low=low, high=high
+            )
             return None
         if not low <= value <= high:
             self.fail(path, f"must be from {low} to {high}", "range", low=low, high=high)
@@ -189,9 +221,14 @@ def parse_scenario(data, *, today: date) -> Scenario:
     as_of = r.parsed(data, "as_of", "as_of", _iso_date, "a date YYYY-MM-DD") or today
     covered_from, covered_until = parameters.covered_period()
     if not covered_from <= as_of <= covered_until:
-        r.fail("as_of", f"must be from {covered_from} to {covered_until}, the days for which "
-                        f"the advisor holds the rules", "as-of-not-covered",
-               first=covered_from, last=covered_until)
+        r.fail(
+            "as_of",
+            f"must be from {covered_from} to {covered_until}, the days for which "
+            f"the advisor holds the rules",
+            "as-of-not-covered",
+            first=covered_from,
+            last=covered_until,
+        )
         raise ScenarioError(r.errors)  # every other check depends on the day
     residence = r.choice(data, "residence", "residence", RESIDENCES)
     system = r.choice(data, "education_system", "education_system", SYSTEMS)
@@ -204,9 +241,13 @@ def parse_scenario(data, *, today: date) -> Scenario:
     if not isinstance(raw_enrolments, list):
         r.fail("enrolments", "must be a list", "format")
     elif len(raw_enrolments) > MAX_ENROLMENTS:
-        r.fail("enrolments", f"at most {MAX_ENROLMENTS} rows (one per programme per academic "
-                             f"year), not {len(raw_enrolments)}", "too-many-rows",
-               high=MAX_ENROLMENTS)
+        r.fail(
+            "enrolments",
+            f"at most {MAX_ENROLMENTS} rows (one per programme per academic "
+            f"year), not {len(raw_enrolments)}",
+            "too-many-rows",
+            high=MAX_ENROLMENTS,
+        )
     else:
         for i, raw in enumerate(raw_enrolments):
             enrolment = _enrolment(r, raw, i, system or "flanders", as_of)
@@ -215,12 +256,17 @@ def parse_scenario(data, *, today: date) -> Scenario:
     if r.errors:
         raise ScenarioError(r.errors)
     return Scenario(
-        as_of=as_of, residence=residence, education_system=system, birth_month=birth_month,
+        as_of=as_of,
+        residence=residence,
+        education_system=system,
+        birth_month=birth_month,
         enrolments=tuple(sorted(enrolments, key=lambda e: (e.academic_year, e.first_month))),
-        dutch_enrolment_before_2018=r.boolean(data, "dutch_enrolment_before_2018",
-                                              "dutch_enrolment_before_2018"),
-        credits_to_finish=r.integer(data, "credits_to_finish", "credits_to_finish",
-                                    0, MAX_CREDITS_TO_FINISH),
+        dutch_enrolment_before_2018=r.boolean(
+            data, "dutch_enrolment_before_2018", "dutch_enrolment_before_2018"
+        ),
+        credits_to_finish=r.integer(
+            data, "credits_to_finish", "credits_to_finish", 0, MAX_CREDITS_TO_FINISH
+        ),
     )
 
 
@@ -230,13 +276,15 @@ def results_may_be_pending(year: AcademicYear, as_of: date) -> bool:
     current = AcademicYear.of(as_of)
     if year >= current:
         return True
-    pending_until = current.day(parameters.get("calendar.previous_year_results_pending_until",
-                                               on=as_of))
+    pending_until = current.day(
+        parameters.get("calendar.previous_year_results_pending_until", on=as_of)
+    )
     return year == current.previous() and as_of <= pending_until
 
 
-def _enrolment(r: _Reader, raw, position: int, default_system: str,
-               as_of: date) -> Enrolment | None:
+def _enrolment(
+    r: _Reader, raw, position: int, default_system: str, as_of: date
+) -> Enrolment | None:
     path = f"enrolments[{position}]"
     current_year = AcademicYear.of(as_of)
     if not isinstance(raw, dict):
@@ -244,21 +292,26 @@ def _enrolment(r: _Reader, raw, position: int, default_system: str,
         return None
     before = len(r.errors)
     r.unknown_fields(raw, ENROLMENT_FIELDS, f"{path}.")
-    year = r.parsed(raw, "academic_year", f"{path}.academic_year", AcademicYear.parse,
-                    "two consecutive years YYYY-YYYY, e.g. 2024-2025")
+    year = r.parsed(
+        raw,
+        "academic_year",
+        f"{path}.academic_year",
+        AcademicYear.parse,
+        "two consecutive years YYYY-YYYY, e.g. 2024-2025",
+    )
     if "academic_year" not in raw:
         r.fail(f"{path}.academic_year", "required, e.g. 2024-2025", "required")
     system = r.choice(raw, "system", f"{path}.system", SYSTEMS, default_system)
     programme = r.choice(raw, "programme", f"{path}.programme", PROGRAMMES)
     contract = r.choice(raw, "contract", f"{path}.contract", CONTRACTS, "diploma")
-    taken = r.integer(raw, "credits_taken", f"{path}.credits_taken", 0, MAX_CREDITS,
-                      required=True)
+    taken = r.integer(raw, "credits_taken", f"{path}.credits_taken", 0, MAX_CREDITS, required=True)
     earned = r.integer(raw, "credits_earned", f"{path}.credits_earned", 0, MAX_CREDITS)
     tolerated = r.integer(raw, "credits_tolerated", f"{path}.credits_tolerated", 0, MAX_CREDITS)
     start = r.parsed(raw, "start_month", f"{path}.start_month", Month.parse, "a month YYYY-MM")
     end = r.parsed(raw, "end_month", f"{path}.end_month", Month.parse, "a month YYYY-MM")
-    block1 = r.integer(raw, "block1_credits_earned", f"{path}.block1_credits_earned", 0,
-                       MAX_CREDITS)
+    block1 = r.integer(
+        raw, "block1_credits_earned", f"{path}.block1_credits_earned", 0, MAX_CREDITS
+    )
     degree = r.boolean(raw, "degree_obtained", f"{path}.degree_obtained")
     teacher = r.boolean(raw, "teacher_training", f"{path}.teacher_training")
     final = r.boolean(raw, "final_year", f"{path}.final_year")
@@ -266,58 +319,113 @@ def _enrolment(r: _Reader, raw, position: int, default_system: str,
 
     if year:
         if year > current_year:
-            r.fail(f"{path}.academic_year", f"must not be after the current academic year "
-                                            f"({current_year})", "future-year",
-                   year=str(current_year))
+            r.fail(
+                f"{path}.academic_year",
+                f"must not be after the current academic year ({current_year})",
+                "future-year",
+                year=str(current_year),
+            )
         elif year < FIRST_YEAR:
-            r.fail(f"{path}.academic_year", f"must not be before {FIRST_YEAR}", "too-early",
-                   year=str(FIRST_YEAR))
+            r.fail(
+                f"{path}.academic_year",
+                f"must not be before {FIRST_YEAR}",
+                "too-early",
+                year=str(FIRST_YEAR),
+            )
         elif system == "flanders" and year < FIRST_FLEMISH_YEAR:
-            r.fail(f"{path}.academic_year", f"Flemish enrolments are covered from "
-                                            f"{FIRST_FLEMISH_YEAR}, when the learning credit "
-                                            f"started", "before-learning-credit",
-                   year=str(FIRST_FLEMISH_YEAR))
+            r.fail(
+                f"{path}.academic_year",
+                f"Flemish enrolments are covered from "
+                f"{FIRST_FLEMISH_YEAR}, when the learning credit "
+                f"started",
+                "before-learning-credit",
+                year=str(FIRST_FLEMISH_YEAR),
+            )
         elif system == "french-community" and year < FIRST_FRENCH_COMMUNITY_YEAR:
-            r.fail(f"{path}.academic_year", f"French Community enrolments are covered from "
-                                            f"{FIRST_FRENCH_COMMUNITY_YEAR}, when the Paysage "
-                                            f"decree's credit system started", "before-paysage",
-                   year=str(FIRST_FRENCH_COMMUNITY_YEAR))
+            r.fail(
+                f"{path}.academic_year",
+                f"French Community enrolments are covered from "
+                f"{FIRST_FRENCH_COMMUNITY_YEAR}, when the Paysage "
+                f"decree's credit system started",
+                "before-paysage",
+                year=str(FIRST_FRENCH_COMMUNITY_YEAR),
+            )
         for key, month in (("start_month", start), ("end_month", end)):
             if month and month.academic_year != year:
-                r.fail(f"{path}.{key}", f"must fall within {year} "
-                                        f"({year.first_month} to {year.last_month})",
-                       "month-outside-year", year=str(year))
+                r.fail(
+                    f"{path}.{key}",
+                    f"must fall within {year} ({year.first_month} to {year.last_month})",
+                    "month-outside-year",
+                    year=str(year),
+                )
     if start and end and end < start:
-        r.fail(f"{path}.end_month", f"must not be before start_month ({start})",
-               "end-before-start")
+        r.fail(
+            f"{path}.end_month", f"must not be before start_month ({start})", "end-before-start"
+        )
     if programme in ONLY_IN_SYSTEM and system and ONLY_IN_SYSTEM[programme] != system:
-        r.fail(f"{path}.programme", f"{programme} exists only in the "
-                                    f"{ONLY_IN_SYSTEM[programme]} system", "programme-system",
-               system=ONLY_IN_SYSTEM[programme])
+        r.fail(
+            f"{path}.programme",
+            f"{programme} exists only in the {ONLY_IN_SYSTEM[programme]} system",
+            "programme-system",
+            system=ONLY_IN_SYSTEM[programme],
+        )
     if taken is not None:
         if earned is not None and earned > taken:
-            r.fail(f"{path}.credits_earned", f"must not exceed credits_taken ({taken})",
-                   "earned-exceeds-taken", taken=taken)
+            r.fail(
+                f"{path}.credits_earned",
+                f"must not exceed credits_taken ({taken})",
+                "earned-exceeds-taken",
+                taken=taken,
+            )
         if tolerated is not None and tolerated + (earned or 0) > taken:
-            r.fail(f"{path}.credits_tolerated",
-                   f"earned and tolerated together must not exceed credits_taken ({taken})",
-                   "tolerated-exceeds-taken", taken=taken)
+            r.fail(
+                f"{path}.credits_tolerated",
+                f"earned and tolerated together must not exceed credits_taken ({taken})",
+                "tolerated-exceeds-taken",
+                taken=taken,
+            )
     if block1 is not None and earned is None:
-        r.fail(f"{path}.block1_credits_earned", "only with credits_earned (the results known)",
-               "block1-without-earned")
+        r.fail(
+            f"{path}.block1_credits_earned",
+            "only with credits_earned (the results known)",
+            "block1-without-earned",
+        )
     elif block1 is not None and block1 > earned:
-        r.fail(f"{path}.block1_credits_earned", f"must not exceed credits_earned ({earned})",
-               "block1-exceeds-earned", earned=earned)
-    if year and earned is None and system in SYSTEMS_WITH_PROGRESS and contract != "exam" \
-            and not results_may_be_pending(year, as_of):
-        r.fail(f"{path}.credits_earned", f"required for a past academic year ({year}): "
-                                         f"its results are known", "earned-required",
-               year=str(year))
+        r.fail(
+            f"{path}.block1_credits_earned",
+            f"must not exceed credits_earned ({earned})",
+            "block1-exceeds-earned",
+            earned=earned,
+        )
+    if (
+        year
+        and earned is None
+        and system in SYSTEMS_WITH_PROGRESS
+        and contract != "exam"
+        and not results_may_be_pending(year, as_of)
+    ):
+        r.fail(
+            f"{path}.credits_earned",
+            f"required for a past academic year ({year}): its results are known",
+            "earned-required",
+            year=str(year),
+        )
     if len(r.errors) > before:
         return None
-    return Enrolment(academic_year=year, system=system, programme=programme, contract=contract,
-                     credits_taken=taken, credits_earned=earned, credits_tolerated=tolerated,
-                     degree_obtained=degree, teacher_training=teacher,
-                     start_month=start, end_month=end, final_year=final,
-                     changed_programme=changed, block1_credits_earned=block1,
-                     position=position)
+    return Enrolment(
+        academic_year=year,
+        system=system,
+        programme=programme,
+        contract=contract,
+        credits_taken=taken,
+        credits_earned=earned,
+        credits_tolerated=tolerated,
+        degree_obtained=degree,
+        teacher_training=teacher,
+        start_month=start,
+        end_month=end,
+        final_year=final,
+        changed_programme=changed,
+        block1_credits_earned=block1,
+        position=position,
+    )

@@ -1,4 +1,5 @@
 """The sources each explanation topic cites (sources.toml)."""
+
 from __future__ import annotations
 
 import tomllib

@@ -16,12 +16,14 @@ the page), plus its tolerated credits; never more than the first enrolment's cre
 
 Output (`learning_credit.study_efficiency` in the advise JSON): the current programme's
 `programme_start`, `credits_to_pass`, `credits_passed`, `deadline` (the second enrolment, or,
-when it is not among the answers, the year after the current one: the earliest it can be), `met` (null while open), `refused_until` (the last year of
-the refusal, when not met) and, extra, `state` (`met`, `open`: the first enrolment's results
-are not known yet, `at-risk`: credits still to pass by the deadline, `missed`),
+when it is not among the answers, the year after the current one: the earliest it can be),
+`met` (null while open), `refused_until` (the last year of the refusal, when not met) and,
+extra, `state` (`met`, `open`: the first enrolment's results are not known yet, `at-risk`:
+credits still to pass by the deadline, `missed`),
 `refused_from`, `deadline_listed` (the second enrolment is among the answers) and
 `approximated`. Earlier programmes are listed in `learning_credit.study_efficiency_earlier`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,6 +42,7 @@ State = Literal["met", "open", "at-risk", "missed"]
 @dataclass(frozen=True)
 class Programme:
     """One programme's first enrolment and the verdict on it."""
+
     programme_start: AcademicYear
     credits_to_pass: int
     credits_passed: int
@@ -86,16 +89,23 @@ class StudyEfficiency:
 
 
 def counts(enrolment: Enrolment) -> bool:
-    return (enrolment.system == "flanders" and enrolment.programme == "bachelor"
-            and enrolment.contract == "diploma")
+    return (
+        enrolment.system == "flanders"
+        and enrolment.programme == "bachelor"
+        and enrolment.contract == "diploma"
+    )
 
 
 def _runs(enrolments: list[Enrolment]) -> list[list[Enrolment]]:
     runs: list[list[Enrolment]] = []
     for e in enrolments:
         run = runs[-1] if runs else None
-        if run is None or e.changed_programme or run[-1].degree_obtained \
-                or run[-1].academic_year == e.academic_year:
+        if (
+            run is None
+            or e.changed_programme
+            or run[-1].degree_obtained
+            or run[-1].academic_year == e.academic_year
+        ):
             runs.append([e])
         else:
             run.append(e)
@@ -106,8 +116,11 @@ def study_efficiency(scenario: Scenario) -> StudyEfficiency | None:
     """The rule's verdict per programme, or None when it applies to none of them: it is for
     students who start from 2023-2024, not for those who enrolled in a Flemish bachelor or
     graduaat before (EhB; study_efficiency.toml)."""
-    starts = [e.academic_year for e in scenario.enrolments
-              if e.system == "flanders" and e.programme in STARTING_PROGRAMMES]
+    starts = [
+        e.academic_year
+        for e in scenario.enrolments
+        if e.system == "flanders" and e.programme in STARTING_PROGRAMMES
+    ]
     if not starts or not parameters.in_force(RULE, on=min(starts).first_day):
         return None
     runs = _runs([e for e in scenario.enrolments if counts(e)])
@@ -116,7 +129,8 @@ def study_efficiency(scenario: Scenario) -> StudyEfficiency | None:
     figures = _figures(scenario.as_of)
     return StudyEfficiency(
         programmes=tuple(_programme(run, scenario.current_year, figures) for run in runs),
-        figures=figures)
+        figures=figures,
+    )
 
 
 def _programme(run: list[Enrolment], current_year: AcademicYear, f: Figures) -> Programme:
@@ -125,8 +139,11 @@ def _programme(run: list[Enrolment], current_year: AcademicYear, f: Figures) -> 
     deadline_enrolment = run[f.enrolments - 1] if len(run) >= f.enrolments else None
     # Not among the answers: the next year after both the last enrolment and the current year
     # (a year not listed is a year without enrolment, as everywhere on the page).
-    deadline = (deadline_enrolment.academic_year if deadline_enrolment
-                else max(run[-1].academic_year, current_year).next())
+    deadline = (
+        deadline_enrolment.academic_year
+        if deadline_enrolment
+        else max(run[-1].academic_year, current_year).next()
+    )
     passed, approximated, met = 0, False, None
     for i, e in enumerate(run):
         if not e.results_known:
@@ -150,14 +167,23 @@ def _programme(run: list[Enrolment], current_year: AcademicYear, f: Figures) -> 
         state = "missed"
     else:
         state = "open" if not first.results_known else "at-risk"
-    return Programme(programme_start=first.academic_year, credits_to_pass=to_pass,
-                     credits_passed=passed, deadline=deadline,
-                     deadline_listed=deadline_enrolment is not None, met=met,
-                     refused_until=refused_until, approximated=approximated, state=state)
+    return Programme(
+        programme_start=first.academic_year,
+        credits_to_pass=to_pass,
+        credits_passed=passed,
+        deadline=deadline,
+        deadline_listed=deadline_enrolment is not None,
+        met=met,
+        refused_until=refused_until,
+        approximated=approximated,
+        state=state,
+    )
 
 
 def _figures(on: date) -> Figures:
     years = parameters.parameter("learning_credit.study_efficiency_refusal_years")
-    return Figures(enrolments=parameters.get(RULE, on=on),
-                   refusal_years=parameters.get(years.name, on=on),
-                   refusal_confidence=years.confidence_on(on))
+    return Figures(
+        enrolments=parameters.get(RULE, on=on),
+        refusal_years=parameters.get(years.name, on=on),
+        refusal_confidence=years.confidence_on(on),
+    )

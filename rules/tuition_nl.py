@@ -13,6 +13,7 @@
 Every date and figure comes from rules/parameters/tuition_nl/. The result gives months and
 reason codes; the template turns them into sentences.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -32,6 +33,7 @@ TEACHER_PROGRAMMES = frozenset({"bachelor", "master"})
 @dataclass(frozen=True)
 class Fee:
     """The published full-time fees of an academic year with halved months."""
+
     academic_year: AcademicYear
     statutory: Decimal
     halved: Decimal | None  # None: no verified official amount
@@ -43,6 +45,7 @@ class Fee:
 class Figures:
     """The dated rules the explanation quotes, as they stand on the advice's day (None before
     the halving began)."""
+
     window_months: int | None
     first_enrolment_from: date | None
     teacher_master_from: date | None
@@ -110,10 +113,16 @@ def tuition_halving(scenario: Scenario) -> TuitionHalving | None:
     if not dutch:
         return None
     f = figures(scenario.as_of)
-    result = TuitionHalving(reason=None, first_window=None, second_window=None,
-                            second_window_reason=None, months=(), fees=(),
-                            teacher_master=any(e.teacher_training and e.programme == "master"
-                                               for e in dutch), figures=f)
+    result = TuitionHalving(
+        reason=None,
+        first_window=None,
+        second_window=None,
+        second_window_reason=None,
+        months=(),
+        fees=(),
+        teacher_master=any(e.teacher_training and e.programme == "master" for e in dutch),
+        figures=f,
+    )
     start = min(e.first_month for e in dutch)
     reason = _no_first_window(scenario, dutch, start, f)
     if reason:
@@ -123,28 +132,41 @@ def tuition_halving(scenario: Scenario) -> TuitionHalving | None:
     months = [m for m in months_in(window) if m in enrolled and _applies("first_year_halving", m)]
     second, second_months, second_reason = _second_window(dutch, window, f)
     halved = tuple(months + second_months)
-    return replace(result, first_window=window, second_window=second,
-                   second_window_reason=second_reason, months=halved,
-                   ongoing=bool(halved) and halved[-1] >= Month.of(scenario.as_of),
-                   fees=tuple(_fee(y) for y in sorted({m.academic_year for m in halved})))
+    return replace(
+        result,
+        first_window=window,
+        second_window=second,
+        second_window_reason=second_reason,
+        months=halved,
+        ongoing=bool(halved) and halved[-1] >= Month.of(scenario.as_of),
+        fees=tuple(_fee(y) for y in sorted({m.academic_year for m in halved})),
+    )
 
 
-def _no_first_window(scenario: Scenario, dutch: tuple[Enrolment, ...], start: Month,
-                     f: Figures) -> str | None:
+def _no_first_window(
+    scenario: Scenario, dutch: tuple[Enrolment, ...], start: Month, f: Figures
+) -> str | None:
     """Why the first enrolment, in month `start`, opens no window; None when it does."""
-    if scenario.dutch_enrolment_before_2018 or f.first_enrolment_from is None \
-            or start.first_day < f.first_enrolment_from:
+    if (
+        scenario.dutch_enrolment_before_2018
+        or f.first_enrolment_from is None
+        or start.first_day < f.first_enrolment_from
+    ):
         return "earlier-enrolment"
-    if not any(e.programme in FIRST_PROGRAMMES or _teacher_month(e, start, f)
-               for e in dutch if e.first_month == start):
+    if not any(
+        e.programme in FIRST_PROGRAMMES or _teacher_month(e, start, f)
+        for e in dutch
+        if e.first_month == start
+    ):
         return "first-programme"
     if not _applies("first_year_halving", start):
         return "abolished"
     return None
 
 
-def _second_window(dutch: tuple[Enrolment, ...], first: Period,
-                   f: Figures) -> tuple[Period | None, list[Month], str | None]:
+def _second_window(
+    dutch: tuple[Enrolment, ...], first: Period, f: Figures
+) -> tuple[Period | None, list[Month], str | None]:
     """The teacher-training window after `first`, its halved months, and why it has none."""
     teaching = {m for e in dutch for m in _months_of(e) if _teacher_month(e, m, f)}
     later = sorted(m for m in teaching if m > first.end)
@@ -153,18 +175,19 @@ def _second_window(dutch: tuple[Enrolment, ...], first: Period,
     window = Period(later[0], later[0].plus(f.window_months - 1))
     if _concurrent(dutch, until=window.end):
         return None, [], "concurrent-programme"
-    months = [m for m in months_in(window) if m in teaching
-              and _second_year_applies(m, teaching)]
+    months = [m for m in months_in(window) if m in teaching and _second_year_applies(m, teaching)]
     return window, months, None if months else "abolished"
 
 
 def figures(on: date) -> Figures:
     abolished = parameters.parameter("tuition_nl.first_year_halving").ended_on
-    return Figures(window_months=_get("window_months", on),
-                   first_enrolment_from=_get("first_enrolment_from", on),
-                   teacher_master_from=_get("teacher_master_from", on), abolished_on=abolished,
-                   transition_enrolled_on=abolished and _get("transition_teacher_enrolled_on",
-                                                             abolished))
+    return Figures(
+        window_months=_get("window_months", on),
+        first_enrolment_from=_get("first_enrolment_from", on),
+        teacher_master_from=_get("teacher_master_from", on),
+        abolished_on=abolished,
+        transition_enrolled_on=abolished and _get("transition_teacher_enrolled_on", abolished),
+    )
 
 
 def _months_of(enrolment: Enrolment) -> list[Month]:
@@ -201,6 +224,10 @@ def _fee(year: AcademicYear) -> Fee:
     confidences = [statutory.confidence_on(day)]
     if halved is not None:
         confidences.append(parameters.parameter("tuition_nl.halved_fee").confidence_on(day))
-    return Fee(academic_year=year, statutory=statutory.period_on(day).value, halved=halved,
-               valid_from=statutory.period_on(day).valid_from,
-               confidence=max(confidences, key=parameters.CONFIDENCES.index))
+    return Fee(
+        academic_year=year,
+        statutory=statutory.period_on(day).value,
+        halved=halved,
+        valid_from=statutory.period_on(day).valid_from,
+        confidence=max(confidences, key=parameters.CONFIDENCES.index),
+    )

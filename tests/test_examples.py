@@ -1,6 +1,7 @@
 """The worked examples (tests/examples/, and ../shared/examples/ where it exists), run through
 `manage.py advise` as ../shared/check-examples runs them: each expected value, or the refusal
 of bad input with exit status 2 and the message on standard error."""
+
 import io
 import json
 import re
@@ -29,8 +30,9 @@ def pick(value, path):
     return value
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=[f"{p.parent.parent.name}/{p.stem}"
-                                                for p in EXAMPLES])
+@pytest.mark.parametrize(
+    "path", EXAMPLES, ids=[f"{p.parent.parent.name}/{p.stem}" for p in EXAMPLES]
+)
 def test_example(path, tmp_path):
     example = json.loads(path.read_text(encoding="utf-8"))
     scenario = tmp_path / "scenario.json"

@@ -1,10 +1,10 @@
 """Formatting for the advice pages: money, dates, the balance chart."""
+
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
 import segno
-
 from django import template
 from django.forms import RadioSelect
 from django.urls import translate_url
@@ -12,7 +12,8 @@ from django.utils.dates import MONTHS
 from django.utils.formats import date_format, number_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from advisor.forms import PROGRAMME_CHOICES
 
@@ -87,33 +88,60 @@ def balance_chart(lc):
         return f"{number:.1f}"
 
     step = (width - 2 * pad_x) / max(1, len(points) - 1)
-    dots = [(pad_x + i * step, y_of(v), v, str(y.academic_year))
-            for i, (v, y) in enumerate(zip(points, lc.years))]
-    guides = format_html_join("", (
-        '<line x1="{0}" x2="{1}" y1="{2}" y2="{2}" class="guide"/>'
-        '<text x="{3}" y="{2}" class="guide-label" text-anchor="end" '
-        'dominant-baseline="middle">{4}</text>'),
-        ((pad_x, width - pad_x, n(y_of(v)), pad_x - 6, v)
-         for v in sorted({0, lc.figures.rebuild_target, lc.start})))
-    marks = format_html_join("", (
-        '<circle cx="{0}" cy="{1}" r="4" class="dot"/>'
-        '<text x="{0}" y="{2}" text-anchor="middle" class="value">{3}</text>'
-        '<text x="{0}" y="{4}" text-anchor="middle" class="{6}">{5}</text>'),
-        ((n(x), n(y), n(y - 10), v, height - 4, label,
-          "year minor" if i % 2 and len(dots) > 6 else "year")
-         for i, (x, y, v, label) in enumerate(dots)))
+    dots = [
+        (pad_x + i * step, y_of(v), v, str(y.academic_year))
+        for i, (v, y) in enumerate(zip(points, lc.years, strict=True))
+    ]
+    guides = format_html_join(
+        "",
+        (
+            '<line x1="{0}" x2="{1}" y1="{2}" y2="{2}" class="guide"/>'
+            '<text x="{3}" y="{2}" class="guide-label" text-anchor="end" '
+            'dominant-baseline="middle">{4}</text>'
+        ),
+        (
+            (pad_x, width - pad_x, n(y_of(v)), pad_x - 6, v)
+            for v in sorted({0, lc.figures.rebuild_target, lc.start})
+        ),
+    )
+    marks = format_html_join(
+        "",
+        (
+            '<circle cx="{0}" cy="{1}" r="4" class="dot"/>'
+            '<text x="{0}" y="{2}" text-anchor="middle" class="value">{3}</text>'
+            '<text x="{0}" y="{4}" text-anchor="middle" class="{6}">{5}</text>'
+        ),
+        (
+            (
+                n(x),
+                n(y),
+                n(y - 10),
+                v,
+                height - 4,
+                label,
+                "year minor" if i % 2 and len(dots) > 6 else "year",
+            )
+            for i, (x, y, v, label) in enumerate(dots)
+        ),
+    )
     return format_html(
         '<figure class="balance-chart"><svg viewBox="0 0 {0} {1}" role="img" '
         'aria-labelledby="chart-title chart-desc" class="w-100" style="max-width: {0}px">'
         '<title id="chart-title">{2}</title><desc id="chart-desc">{3}</desc>{4}'
         '<polyline points="{5}" class="line"/>{6}</svg>'
         '<figcaption class="small text-body-secondary">{7}</figcaption></figure>',
-        width, height,
+        width,
+        height,
         _("Your learning credit at the end of each academic year"),
         "; ".join(f"{label}: {v}" for _x, _y, v, label in dots),
-        guides, " ".join(f"{n(x)},{n(y)}" for x, y, _v, _l in dots), marks,
-        _("The balance after each academic year's results (while a year runs: after its "
-          "enrolment). The grey lines mark zero, the rebuild level and your start."))
+        guides,
+        " ".join(f"{n(x)},{n(y)}" for x, y, _v, _l in dots),
+        marks,
+        _(
+            "The balance after each academic year's results (while a year runs: after its "
+            "enrolment). The grey lines mark zero, the rebuild level and your start."
+        ),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -140,8 +168,9 @@ def qr_code(text: str, label: str):
 @lru_cache(maxsize=256)
 def _qr_svg(text: str) -> str:
     # A fixed mask pattern: choosing the best of eight costs ~7 ms here, and readers decode any.
-    return segno.make(text, error="m", mask=0).svg_inline(scale=2, svgclass="qr-code",
-                                                          omitsize=False)
+    return segno.make(text, error="m", mask=0).svg_inline(
+        scale=2, svgclass="qr-code", omitsize=False
+    )
 
 
 @register.filter
@@ -159,5 +188,4 @@ def programme_label(code: str) -> str:
 @register.filter
 def programme_list(codes) -> str:
     """Programme codes as a list in words, mid-sentence: `bachelor, master`."""
-    return ", ".join(f"{label[0].lower()}{label[1:]}"
-                     for label in map(programme_label, codes))
+    return ", ".join(f"{label[0].lower()}{label[1:]}" for label in map(programme_label, codes))

@@ -11,6 +11,7 @@ instead of a value ends the rule from that date (a rule the law abolished).
 date, str, bool), and raises `NoValue` when no period covers the day: a dated rule never
 silently falls back to an older or newer figure.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -87,17 +88,29 @@ def _load(path: Path) -> Parameter:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
     unit = data["unit"]
-    periods = tuple(sorted(
-        (Period(valid_from=v["valid_from"],
-                value=None if v.get("ended") else _typed(unit, v["value"]),
-                reference=_reference(v.get("reference")),
-                note=v.get("note", ""), confidence=v.get("confidence"))
-         for v in data["values"]),
-        key=lambda p: p.valid_from,
-    ))
-    return Parameter(name=name, description=data["description"], unit=unit,
-                     reference=_reference(data["reference"]),
-                     confidence=data.get("confidence", "high"), periods=periods)
+    periods = tuple(
+        sorted(
+            (
+                Period(
+                    valid_from=v["valid_from"],
+                    value=None if v.get("ended") else _typed(unit, v["value"]),
+                    reference=_reference(v.get("reference")),
+                    note=v.get("note", ""),
+                    confidence=v.get("confidence"),
+                )
+                for v in data["values"]
+            ),
+            key=lambda p: p.valid_from,
+        )
+    )
+    return Parameter(
+        name=name,
+        description=data["description"],
+        unit=unit,
+        reference=_reference(data["reference"]),
+        confidence=data.get("confidence", "high"),
+        periods=periods,
+    )
 
 
 @cache

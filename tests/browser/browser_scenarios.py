@@ -3,6 +3,7 @@
 The dates follow the academic year the server is in, so the 'running year' scenario stays a
 running year whenever the suite runs.
 """
+
 from datetime import date
 
 
@@ -17,21 +18,29 @@ def _year(offset: int) -> str:
 CURRENT, LAST, TWO_AGO, THREE_AGO, FOUR_AGO = (_year(n) for n in range(5))
 
 # Flemish, third year still running (results of this year not known yet).
-FLEMISH_RUNNING = (f"r=flanders&s=flanders&by=2006&bm=05&y0={TWO_AGO}&p0=bachelor&t0=60&e0=60"
-                   f"&y1={LAST}&p1=bachelor&t1=60&e1=48&y2={CURRENT}&p2=bachelor&t2=60&f=60")
+FLEMISH_RUNNING = (
+    f"r=flanders&s=flanders&by=2006&bm=05&y0={TWO_AGO}&p0=bachelor&t0=60&e0=60"
+    f"&y1={LAST}&p1=bachelor&t1=60&e1=48&y2={CURRENT}&p2=bachelor&t2=60&f=60"
+)
 # Lives in Brussels, studies in Dutch in Flanders/Brussels: Brussels family allowance.
-BRUSSELS = (f"r=brussels&s=flanders&by=2005&bm=03&y0={LAST}&p0=bachelor&t0=60&e0=60"
-            f"&y1={CURRENT}&p1=bachelor&t1=60&f=120")
+BRUSSELS = (
+    f"r=brussels&s=flanders&by=2005&bm=03&y0={LAST}&p0=bachelor&t0=60&e0=60"
+    f"&y1={CURRENT}&p1=bachelor&t1=60&f=120"
+)
 # Lives and studies in the Netherlands: no Flemish learning credit, no 'finish' step.
 NETHERLANDS = f"r=netherlands&s=netherlands&by=2006&bm=01&y0={LAST}&p0=bachelor&t0=60&e0=60"
 # Lives in Wallonia, studies in French: block 1 after two years, third year running.
-FRENCH_COMMUNITY = (f"r=wallonia&s=french-community&by=2005&bm=10&y0={TWO_AGO}&p0=bachelor"
-                    f"&t0=60&e0=40&y1={LAST}&p1=bachelor&t1=60&e1=20&y2={CURRENT}&p2=bachelor"
-                    f"&t2=60")
+FRENCH_COMMUNITY = (
+    f"r=wallonia&s=french-community&by=2005&bm=10&y0={TWO_AGO}&p0=bachelor"
+    f"&t0=60&e0=40&y1={LAST}&p1=bachelor&t1=60&e1=20&y2={CURRENT}&p2=bachelor"
+    f"&t2=60"
+)
 # Four finished Flemish years: the print scenario.
-FOUR_YEARS = (f"r=flanders&s=flanders&by=2003&bm=09"
-              f"&y0={FOUR_AGO}&p0=bachelor&t0=60&e0=54&y1={THREE_AGO}&p1=bachelor&t1=60&e1=60"
-              f"&y2={TWO_AGO}&p2=bachelor&t2=66&e2=60&y3={LAST}&p3=master&t3=60&e3=48&f=72")
+FOUR_YEARS = (
+    f"r=flanders&s=flanders&by=2003&bm=09"
+    f"&y0={FOUR_AGO}&p0=bachelor&t0=60&e0=54&y1={THREE_AGO}&p1=bachelor&t1=60&e1=60"
+    f"&y2={TWO_AGO}&p2=bachelor&t2=66&e2=60&y3={LAST}&p3=master&t3=60&e3=48&f=72"
+)
 # Earned more than taken: the result page refuses it ('Some answers need another look').
 INVALID = f"r=flanders&s=flanders&y0={LAST}&p0=bachelor&t0=30&e0=60&f=60"
 

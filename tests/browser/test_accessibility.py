@@ -6,6 +6,7 @@ One JavaScript-enabled context per language serves the whole module; axe.min.js 
 cache header by a tiny local server (so it is compiled once), and a few pages scan in turn so
 that axe runs in one while the next one loads. Each page still gets its own test and report.
 """
+
 import functools
 import json
 import os
@@ -13,10 +14,18 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from browser_scenarios import (
+    BRUSSELS,
+    CURRENT,
+    FLEMISH_RUNNING,
+    FOUR_YEARS,
+    FRENCH_COMMUNITY,
+    INVALID,
+    LAST,
+    NETHERLANDS,
+    TWO_AGO,
+)
 from django.conf import settings
-
-from browser_scenarios import (BRUSSELS, CURRENT, FLEMISH_RUNNING, FOUR_YEARS, FRENCH_COMMUNITY,
-                               INVALID, LAST, NETHERLANDS, TWO_AGO)
 
 AXE = os.path.join(os.path.dirname(__file__), "vendor", "axe.min.js")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -39,10 +48,18 @@ PAGES = [
     ("years-nothing-entered", f"step/years/?{FL}&go=1", 400),
     ("years-two-rows", f"step/years/?{ROWS}&y1={LAST}&p1=master&t1=30", 200),
     ("years-earned-above-taken", f"step/years/?{FL}&y0={LAST}&p0=bachelor&t0=30&e0=60&go=1", 400),
-    ("details", f"step/details/?{FL}&y0={TWO_AGO}&p0=bachelor&t0=60&e0=40&y1={LAST}&p1=bachelor"
-     f"&t1=60&e1=50&y2={CURRENT}&p2=bachelor&t2=12", 200),
-    ("details-too-many-first-year-credits", f"step/details/?{FL}&y0={TWO_AGO}&p0=bachelor"
-     f"&t0=60&e0=40&y1={LAST}&p1=bachelor&t1=60&e1=50&b1=51&go=1", 400),
+    (
+        "details",
+        f"step/details/?{FL}&y0={TWO_AGO}&p0=bachelor&t0=60&e0=40&y1={LAST}&p1=bachelor"
+        f"&t1=60&e1=50&y2={CURRENT}&p2=bachelor&t2=12",
+        200,
+    ),
+    (
+        "details-too-many-first-year-credits",
+        f"step/details/?{FL}&y0={TWO_AGO}&p0=bachelor"
+        f"&t0=60&e0=40&y1={LAST}&p1=bachelor&t1=60&e1=50&b1=51&go=1",
+        400,
+    ),
     ("finish", f"step/finish/?{ROWS}", 200),
     ("finish-invalid", f"step/finish/?{ROWS}&f=-5&go=1", 400),
     ("check-complete", f"check/?{ROWS}&f=60", 200),
@@ -53,12 +70,20 @@ PAGES = [
     ("netherlands", f"step/netherlands/?{NETHERLANDS}", 200),
     ("result-netherlands", f"result/?{NETHERLANDS}", 200),
     ("result-french-community", f"result/?{FRENCH_COMMUNITY}", 200),
-    ("result-netherlands-halved", "result/?r=netherlands&s=netherlands&y0=2022-2023&p0=bachelor"
-     "&t0=60&em0=01&q0=1&y1=2023-2024&p1=bachelor&t1=60&q1=1", 200),
+    (
+        "result-netherlands-halved",
+        "result/?r=netherlands&s=netherlands&y0=2022-2023&p0=bachelor"
+        "&t0=60&em0=01&q0=1&y1=2023-2024&p1=bachelor&t1=60&q1=1",
+        200,
+    ),
     ("invalid-answers", f"result/?{INVALID}", 400),
     ("invalid-advice-date", f"result/?{ROWS}&on=9999-12-31", 400),
-    ("result-study-efficiency-at-risk", f"result/?{FL}&by=2006&bm=03&y0={LAST}&p0=bachelor"
-     f"&t0=60&e0=45&y1={CURRENT}&p1=bachelor&t1=60", 200),
+    (
+        "result-study-efficiency-at-risk",
+        f"result/?{FL}&by=2006&bm=03&y0={LAST}&p0=bachelor"
+        f"&t0=60&e0=45&y1={CURRENT}&p1=bachelor&t1=60",
+        200,
+    ),
     ("not-found", "no-such-page/", 404),
 ]
 
@@ -75,6 +100,7 @@ POOL = 3  # pages scanning in turn
 
 class _Handler(SimpleHTTPRequestHandler):
     """Serves axe.min.js with a cache header, so each page reuses the compiled script."""
+
     def end_headers(self):
         self.send_header("Cache-Control", "public, max-age=3600")
         super().end_headers()
@@ -85,8 +111,9 @@ class _Handler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def axe_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
-        _Handler, directory=os.path.dirname(AXE)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Handler, directory=os.path.dirname(AXE))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/{os.path.basename(AXE)}"
@@ -103,9 +130,12 @@ def new_page(browser):
     def make(lang, width=1000):
         if (lang, width) not in contexts:
             contexts[lang, width] = browser.new_context(
-                java_script_enabled=True, locale=lang,
-                viewport={"width": width, "height": 900 if width > 600 else 640})
+                java_script_enabled=True,
+                locale=lang,
+                viewport={"width": width, "height": 900 if width > 600 else 640},
+            )
         return contexts[lang, width].new_page()
+
     yield make
     for context in contexts.values():
         context.close()
@@ -162,6 +192,7 @@ def scans(live_server, new_page, axe_url):
             page.close()
         done[lang] = results
         return results
+
     return of
 
 
@@ -174,8 +205,10 @@ def report(violations: list[dict]) -> str:
     for v in violations:
         lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
         for node in v["nodes"]:
-            lines.append(f"    {json.dumps(node['target'])}: "
-                         + (node["summary"] or "").replace("\n", " / "))
+            lines.append(
+                f"    {json.dumps(node['target'])}: "
+                + (node["summary"] or "").replace("\n", " / ")
+            )
     return "\n".join(lines)
 
 
@@ -193,8 +226,7 @@ def _params(viewport, names):
                 continue
             reason = KNOWN_DEFECTS.get((lang, name, viewport))
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            params.append(pytest.param(lang, name, path, status, marks=marks,
-                                       id=f"{name}-{lang}"))
+            params.append(pytest.param(lang, name, path, status, marks=marks, id=f"{name}-{lang}"))
     return params
 
 
@@ -218,16 +250,16 @@ def test_no_serious_violations(scans, lang, name, path, status):
 
 
 @pytest.mark.parametrize("lang,name,path,status", _params("phone", PHONE_PAGES))
-def test_no_serious_violations_on_a_phone(live_server, new_page, axe_url, lang, name, path,
-                                          status):
+def test_no_serious_violations_on_a_phone(
+    live_server, new_page, axe_url, lang, name, path, status
+):
     """320 CSS px wide (WCAG 1.4.10 reflow): the pages with wide tables, which scroll there."""
     page = new_page(lang, width=320)
     try:
         response = page.goto(f"{live_server.url}/{lang}/{path}")
         # only the tables may scroll sideways, never the page
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
-        result = (response.status, page.locator("html").get_attribute("lang"),
-                  scan(page, axe_url))
+        result = (response.status, page.locator("html").get_attribute("lang"), scan(page, axe_url))
     finally:
         page.close()
     check_scan(result, lang, path, status)
@@ -241,8 +273,9 @@ def test_scan_finds_a_broken_page(live_server, new_page, axe_url):
         page.goto(f"{live_server.url}/en/step/finish/?{ROWS}")
         html = page.content()
         assert '<label for="id_f"' in html
-        broken = html.replace('<label for="id_f"', '<span data-was="label"', 1) \
-                     .replace('<html lang="en"', "<html", 1)
+        broken = html.replace('<label for="id_f"', '<span data-was="label"', 1).replace(
+            '<html lang="en"', "<html", 1
+        )
         page.set_content(broken)
         ids = {v["id"] for v in blocking(scan(page, axe_url))}
     finally:

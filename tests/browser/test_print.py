@@ -1,4 +1,5 @@
 """The result page on paper: A4 with print media, rendered by Chromium's own PDF printer."""
+
 import os
 import re
 import shutil
@@ -6,10 +7,10 @@ import subprocess
 from datetime import date
 
 import pytest
+from browser_scenarios import FOUR_YEARS
 from django.utils import translation
 
 from advisor.templatetags.advisor import long_date
-from browser_scenarios import FOUR_YEARS
 
 ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts")
 
@@ -29,20 +30,35 @@ WIDER_THAN_PAPER = """() => [...document.querySelectorAll('main *')]
 def pdf_pages_and_text(pdf: bytes, path: str) -> tuple[int, str]:
     """(page count, text) of a PDF; the text only when pdftotext is installed."""
     if PDFTOTEXT:
-        text = subprocess.run([PDFTOTEXT, "-raw", "-enc", "UTF-8", path, "-"], check=True,
-                              capture_output=True, text=True).stdout
+        text = subprocess.run(
+            [PDFTOTEXT, "-raw", "-enc", "UTF-8", path, "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         # -raw keeps drawing order, so the floated print header stays in one piece;
         # pdftotext ends every page with a form feed.
         return text.count("\f"), text
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf)), ""
 
 
-@pytest.mark.parametrize("lang, query, header", [
-    pytest.param("en", FOUR_YEARS, "Advice for {day}, rules checked on ", id="en-four-years-done"),
-    pytest.param("nl", FOUR_YEARS, "Advies voor {day}, regels nagekeken op ", id="nl-four-years-done"),
-    pytest.param("fr", FOUR_YEARS, "Conseil pour le {day}, règles vérifiées le ",
-                 id="fr-four-years-done-French-runs-longer"),
-])
+@pytest.mark.parametrize(
+    "lang, query, header",
+    [
+        pytest.param(
+            "en", FOUR_YEARS, "Advice for {day}, rules checked on ", id="en-four-years-done"
+        ),
+        pytest.param(
+            "nl", FOUR_YEARS, "Advies voor {day}, regels nagekeken op ", id="nl-four-years-done"
+        ),
+        pytest.param(
+            "fr",
+            FOUR_YEARS,
+            "Conseil pour le {day}, règles vérifiées le ",
+            id="fr-four-years-done-French-runs-longer",
+        ),
+    ],
+)
 def test_typical_four_year_result_on_two_a4_pages(live_server, browser, lang, query, header):
     context = browser.new_context(java_script_enabled=True, locale=lang)
     try:
@@ -55,7 +71,9 @@ def test_typical_four_year_result_on_two_a4_pages(live_server, browser, lang, qu
         assert not page.locator("header a[hreflang]").first.is_visible()  # language switch
         page.set_viewport_size({"width": A4_CONTENT_PX, "height": 1000})
         too_wide = page.evaluate(WIDER_THAN_PAPER)
-        assert too_wide == [], f"wider than the paper, so Chromium would shrink the page: {too_wide}"
+        assert too_wide == [], (
+            f"wider than the paper, so Chromium would shrink the page: {too_wide}"
+        )
         pdf = page.pdf(format="A4", print_background=True)
     finally:
         context.close()
@@ -66,7 +84,9 @@ def test_typical_four_year_result_on_two_a4_pages(live_server, browser, lang, qu
         out.write(pdf)
     pages, text = pdf_pages_and_text(pdf, path)
     print(f"\nprinted result (4 years, {lang}): {pages} A4 page(s), {path}")
-    assert 1 <= pages <= 2, f"a typical 4-year result must fit on two A4 pages (issue 5), not {pages}"
+    assert 1 <= pages <= 2, (
+        f"a typical 4-year result must fit on two A4 pages (issue 5), not {pages}"
+    )
 
     if PDFTOTEXT:
         flat = re.sub(r"\s+", "", text)  # long addresses wrap across lines

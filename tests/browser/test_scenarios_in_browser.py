@@ -1,17 +1,18 @@
 """More whole-wizard flows (Brussels, the Netherlands), the language switch (on a wizard step and
 from a French result page) and the permalink round trip, in a real browser with JavaScript (htmx
 rows) and without."""
+
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from browser_scenarios import CURRENT, FOUR_YEARS, LAST, answer_first_steps, fill_row, go_on
 from playwright.sync_api import expect
-
-from browser_scenarios import (CURRENT, FOUR_YEARS, LAST, answer_first_steps, fill_row,
-                               go_on)
 
 # Plain links and forms, the same with or without htmx: one run keeps the suite fast.
 JS_ONLY = pytest.mark.parametrize("page", [True], indirect=True, ids=["js"])
+
+
 def answers(url):
     return parse_qs(urlsplit(url).query)
 
@@ -31,8 +32,13 @@ def step_heading(page):
 def test_brussels_resident_studying_in_flanders(live_server, page):
     page.goto(f"{live_server.url}/en/")
     page.get_by_role("link", name="Start now").click()
-    answer_first_steps(page, "Brussels-Capital Region",
-                       "Dutch-speaking higher education in Flanders or Brussels", "03", "2005")
+    answer_first_steps(
+        page,
+        "Brussels-Capital Region",
+        "Dutch-speaking higher education in Flanders or Brussels",
+        "03",
+        "2005",
+    )
     expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
     fill_row(page, 0, LAST, "bachelor", 60, 60)
     page.get_by_role("button", name="Add another year").click()
@@ -47,7 +53,8 @@ def test_brussels_resident_studying_in_flanders(live_server, page):
     expect(page.get_by_label("The last year of this programme")).to_have_count(0)
     go_on(page)  # the same programme: the box stays unticked
     expect(step_heading(page)).to_have_text(
-        "How many credits do you still need to finish your programme?")
+        "How many credits do you still need to finish your programme?"
+    )
     page.get_by_label("Credits still needed to finish your programme").fill("120")
     go_on(page)
     expect(step_heading(page)).to_have_text("Check your answers")
@@ -56,9 +63,11 @@ def test_brussels_resident_studying_in_flanders(live_server, page):
 
     # 140 - 60 + 60 = 140, then 60 more taken in the running year: 80 now, 140 if all passed
     expect(page.locator("#answer-title")).to_have_text(
-        re.compile(r"Your learning credit while this year runs: \d+ credits"))
-    expect(page.get_by_role("heading", name="Family allowance in Brussels while you study")) \
-        .to_be_visible()
+        re.compile(r"Your learning credit while this year runs: \d+ credits")
+    )
+    expect(
+        page.get_by_role("heading", name="Family allowance in Brussels while you study")
+    ).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile("Groeipakket"))).to_have_count(0)
     assert answers(page.url)["r"] == ["brussels"]
 
@@ -87,18 +96,21 @@ def test_student_living_and_studying_in_the_netherlands(live_server, page):
 @JS_ONLY
 def test_language_switch_on_a_wizard_step_keeps_the_answers(live_server, page):
     page.goto(f"{live_server.url}/en/step/residence/")
-    answer_first_steps(page, "Flanders",
-                       "Dutch-speaking higher education in Flanders or Brussels", "11", "2004")
+    answer_first_steps(
+        page, "Flanders", "Dutch-speaking higher education in Flanders or Brussels", "11", "2004"
+    )
     fill_row(page, 0, LAST, "master", 60, 42)
     go_on(page)
     expect(step_heading(page)).to_have_text(
-        "How many credits do you still need to finish your programme?")
+        "How many credits do you still need to finish your programme?"
+    )
 
     page.get_by_role("link", name="Nederlands").click()
     assert page.locator("html").get_attribute("lang") == "nl"
     assert urlsplit(page.url).path == "/nl/step/finish/"
     expect(step_heading(page)).to_have_text(
-        "Hoeveel studiepunten heb je nog nodig om je opleiding af te ronden?")
+        "Hoeveel studiepunten heb je nog nodig om je opleiding af te ronden?"
+    )
     # back through the steps, in Dutch, with every answer still there
     back(page, "Terug")
     expect(page.locator("#id_y0")).to_have_value(LAST)
@@ -112,8 +124,9 @@ def test_language_switch_on_a_wizard_step_keeps_the_answers(live_server, page):
     assert page.locator("html").get_attribute("lang") == "en"
     expect(page.locator("#id_by")).to_have_value("2004")
     back(page, "Back")
-    expect(page.get_by_label("Dutch-speaking higher education in Flanders or Brussels",
-                             exact=True)).to_be_checked()
+    expect(
+        page.get_by_label("Dutch-speaking higher education in Flanders or Brussels", exact=True)
+    ).to_be_checked()
 
 
 @JS_ONLY

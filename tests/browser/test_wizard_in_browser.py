@@ -1,4 +1,5 @@
 """The whole wizard in a real browser, with JavaScript (htmx rows) and without."""
+
 import re
 
 from browser_scenarios import answer_first_steps, fill_row
@@ -13,8 +14,9 @@ def test_flemish_student_through_the_wizard(live_server, page, screenshot):
     page.get_by_role("button", name="Continue").click()  # nothing chosen
     assert page.locator("#error-summary").is_visible()
     screenshot(page, f"{mode}-1-residence-error")
-    answer_first_steps(page, "Flanders",
-                       "Dutch-speaking higher education in Flanders or Brussels", "03", "2005")
+    answer_first_steps(
+        page, "Flanders", "Dutch-speaking higher education in Flanders or Brussels", "03", "2005"
+    )
 
     fill_row(page, 0, "2023-2024", "bachelor", 60, 30)
     page.get_by_role("button", name="Add another year").click()
@@ -27,8 +29,10 @@ def test_flemish_student_through_the_wizard(live_server, page, screenshot):
     # Started in 2023-2024 with 30 of 60 passed: the study-efficiency rule asks how many of
     # the second year's credits were first-year units.
     assert page.get_by_role("heading", name="A few more questions about your years").is_visible()
-    page.get_by_label("How many of the 60 credits earned that year belong to your first "
-                      "enrolment in this programme?").fill("30")
+    page.get_by_label(
+        "How many of the 60 credits earned that year belong to your first "
+        "enrolment in this programme?"
+    ).fill("30")
     screenshot(page, f"{mode}-2b-details")
     page.get_by_role("button", name="Continue").click()
 
@@ -52,8 +56,10 @@ def test_flemish_student_through_the_wizard(live_server, page, screenshot):
 
 
 def test_remove_a_year_row(live_server, page):
-    page.goto(f"{live_server.url}/en/step/years/?r=flanders&s=flanders&y0=2023-2024&p0=bachelor"
-              "&t0=60&e0=60&y1=2024-2025&p1=master&t1=30&e1=30")
+    page.goto(
+        f"{live_server.url}/en/step/years/?r=flanders&s=flanders&y0=2023-2024&p0=bachelor"
+        "&t0=60&e0=60&y1=2024-2025&p1=master&t1=30&e1=30"
+    )
     page.get_by_role("button", name="Remove year 1").click()
     expect(page.locator("#id_y1")).to_have_count(0)
     expect(page.locator("#id_y0")).to_have_value("2024-2025")

@@ -5,6 +5,7 @@ English is the source language (the msgids); every other language in settings.LA
 catalogue. `msgfmt` (GNU gettext, installed by bin/setup) checks the format strings; the rest is
 read from the .po text here.
 """
+
 import ast
 import re
 import subprocess
@@ -53,15 +54,20 @@ def translations(entry: dict) -> list[tuple[str, str]]:
     if "msgid_plural" not in entry:
         return [(entry["msgid"], entry.get("msgstr", ""))]
     forms = sorted(k for k in entry if k.startswith("msgstr["))
-    return [(entry["msgid"] if i == 0 else entry["msgid_plural"], entry[k])
-            for i, k in enumerate(forms)]
+    return [
+        (entry["msgid"] if i == 0 else entry["msgid_plural"], entry[k])
+        for i, k in enumerate(forms)
+    ]
 
 
 def problems(path: Path) -> list[str]:
     """Everything wrong with one catalogue, as readable lines (empty when it is fine)."""
     found = []
-    result = subprocess.run(["msgfmt", "--check-format", "--statistics", "-o", "/dev/null",
-                             str(path)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["msgfmt", "--check-format", "--statistics", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         found.append(f"msgfmt refuses it: {result.stderr.strip()}")
     elif not re.fullmatch(r"\d+ translated messages?\.", result.stderr.strip()):
@@ -90,8 +96,11 @@ def block_id(entry: dict) -> str:
 
 
 def messages(language: str) -> set[tuple[str | None, str, str | None]]:
-    return {(e.get("msgctxt"), e["msgid"], e.get("msgid_plural"))
-            for e in entries(catalogue(language)) if e.get("msgid") and not e["obsolete"]}
+    return {
+        (e.get("msgctxt"), e["msgid"], e.get("msgid_plural"))
+        for e in entries(catalogue(language))
+        if e.get("msgid") and not e["obsolete"]
+    }
 
 
 def test_every_language_but_the_source_has_a_catalogue():
@@ -118,10 +127,11 @@ def test_catalogues_translate_the_same_messages():
     for language in others:
         assert messages(language) == messages(first), (
             f"only in {first}: {messages(first) - messages(language)}; "
-            f"only in {language}: {messages(language) - messages(first)}")
+            f"only in {language}: {messages(language) - messages(first)}"
+        )
 
 
-BROKEN = r'''msgid ""
+BROKEN = r"""msgid ""
 msgstr ""
 "Language: fr\n"
 "Content-Type: text/plain; charset=UTF-8\n"
@@ -147,7 +157,7 @@ msgstr "oui"
 
 #~ msgid "Gone"
 #~ msgstr "Parti"
-'''
+"""
 
 
 def test_the_checks_find_a_broken_catalogue(tmp_path):
@@ -155,7 +165,11 @@ def test_the_checks_find_a_broken_catalogue(tmp_path):
     path.write_text(BROKEN, encoding="utf-8")
     found = "\n".join(problems(path))
     assert "msgfmt refuses it" in found  # %(number)s is not in the msgid
-    for expected in ("untranslated: 'Answer this question.'", "fuzzy: 'Choose'",
-                     "placeholders or markup differ: 'You have <strong>",
-                     "'yes,no' needs two words", "obsolete entry: 'Gone'"):
+    for expected in (
+        "untranslated: 'Answer this question.'",
+        "fuzzy: 'Choose'",
+        "placeholders or markup differ: 'You have <strong>",
+        "'yes,no' needs two words",
+        "obsolete entry: 'Gone'",
+    ):
         assert expected in found

@@ -1,4 +1,5 @@
 """The dated parameters: every one has a value today, and a date outside them fails loudly."""
+
 import re
 from datetime import date
 from pathlib import Path
@@ -37,8 +38,10 @@ def test_an_unknown_parameter_raises():
 
 def test_money_is_decimal():
     from decimal import Decimal
-    assert parameters.get("learning_credit.higher_fee_max_per_credit",
-                          on=date.today()) == Decimal("11")
+
+    assert parameters.get("learning_credit.higher_fee_max_per_credit", on=date.today()) == Decimal(
+        "11"
+    )
 
 
 SCHEME_SUFFIX = re.compile(r"_(groeipakket|brussels|wallonia|german_community)$")
@@ -53,10 +56,17 @@ def test_every_topic_has_sources_and_a_template(sources_key, settings):
 
 
 @pytest.mark.parametrize("day", parameters.covered_period(), ids=["first-day", "last-day"])
-@pytest.mark.parametrize("residence, system", [
-    ("flanders", "flanders"), ("brussels", "french-community"), ("wallonia", "french-community"),
-    ("german-community", "flanders"), ("netherlands", "netherlands"), ("elsewhere", "flanders"),
-])
+@pytest.mark.parametrize(
+    "residence, system",
+    [
+        ("flanders", "flanders"),
+        ("brussels", "french-community"),
+        ("wallonia", "french-community"),
+        ("german-community", "flanders"),
+        ("netherlands", "netherlands"),
+        ("elsewhere", "flanders"),
+    ],
+)
 def test_every_scheme_advises_on_the_first_and_last_covered_day(day, residence, system):
     """meta.toml's covered period is true: on its first and last day every scheme has its
     rules (a parameter without a value there would raise NoValue here)."""
@@ -64,14 +74,26 @@ def test_every_scheme_advises_on_the_first_and_last_covered_day(day, residence, 
     from rules.calendar import AcademicYear
     from rules.output import to_json
     from rules.scenario import parse_scenario
+
     year = AcademicYear.of(day)
-    scenario = parse_scenario({
-        "as_of": day.isoformat(), "residence": residence, "education_system": system,
-        "birth_month": "2004-02",
-        "enrolments": [{"academic_year": str(year.previous()), "programme": "bachelor",
-                        "credits_taken": 60, "credits_earned": 40},
-                       {"academic_year": str(year), "programme": "bachelor",
-                        "credits_taken": 20}]}, today=day)
+    scenario = parse_scenario(
+        {
+            "as_of": day.isoformat(),
+            "residence": residence,
+            "education_system": system,
+            "birth_month": "2004-02",
+            "enrolments": [
+                {
+                    "academic_year": str(year.previous()),
+                    "programme": "bachelor",
+                    "credits_taken": 60,
+                    "credits_earned": 40,
+                },
+                {"academic_year": str(year), "programme": "bachelor", "credits_taken": 20},
+            ],
+        },
+        today=day,
+    )
     assert to_json(advise(scenario))["as_of"] == day.isoformat()
 
 

@@ -1,5 +1,6 @@
 """The edge never breaks (issue 9): any query, short link or date gives a page with a message
 naming the field in the user's language, never a 500, a traceback or a huge page."""
+
 import re
 from urllib.parse import urlencode
 
@@ -8,8 +9,16 @@ from django.http import QueryDict
 
 from advisor import shortlink
 
-FLEMISH = {"r": "flanders", "s": "flanders", "by": "2005", "bm": "03",
-           "y0": "2024-2025", "p0": "bachelor", "t0": "60", "e0": "45"}
+FLEMISH = {
+    "r": "flanders",
+    "s": "flanders",
+    "by": "2005",
+    "bm": "03",
+    "y0": "2024-2025",
+    "p0": "bachelor",
+    "t0": "60",
+    "e0": "45",
+}
 MAX_PAGE_BYTES = 400_000
 
 
@@ -17,22 +26,40 @@ def get(client, path, query):
     return client.get(f"{path}?{urlencode(query)}")
 
 
-@pytest.mark.parametrize("query, status, message", [
-    pytest.param({**FLEMISH, "on": "2018-06-01"}, 400,
-                 "Adviesdatum (on): Kies een dag van 1 september 2022 tot 31 augustus 2027", id="issue-9-on-2018-06-01"),
-    pytest.param({**FLEMISH, "on": "9999-12-31"}, 400,
-                 "Adviesdatum (on): Kies een dag van 1 september 2022 tot 31 augustus 2027", id="issue-9-on-9999-12-31"),
-    pytest.param({**FLEMISH, "t0": "²"}, 400, "Jaar 1, opgenomen studiepunten: Vul een geheel getal in van 0 tot 200.", id="issue-9-credits-superscript-two"),
-    pytest.param({**FLEMISH, "t0": "٦٠", "e0": "٤٥"}, 200, "", id="arabic-indic-digits-are-digits"),
-    pytest.param({**FLEMISH, "on": "2026-02-30"}, 400, "", id="impossible-date"),
-    pytest.param({**FLEMISH, "on": "٢٠٢٦-١١-٢٦"}, 200, "", id="on-in-arabic-indic-digits"),
-    pytest.param({**FLEMISH, "by": "99999"}, 400, "", id="birth-year-far-future"),
-    pytest.param({**FLEMISH, "bm": "13"}, 400, "", id="birth-month-13"),
-    pytest.param({**FLEMISH, "y0": "0001-0002"}, 400, "", id="academic-year-0001"),
-    pytest.param({**FLEMISH, "sm0": "99"}, 400, "", id="start-month-99"),
-    pytest.param({**FLEMISH, "e0": "-5"}, 400, "", id="negative-credits"),
-    pytest.param({**FLEMISH, "b0": "50"}, 400, "", id="block1-over-earned"),
-])
+@pytest.mark.parametrize(
+    "query, status, message",
+    [
+        pytest.param(
+            {**FLEMISH, "on": "2018-06-01"},
+            400,
+            "Adviesdatum (on): Kies een dag van 1 september 2022 tot 31 augustus 2027",
+            id="issue-9-on-2018-06-01",
+        ),
+        pytest.param(
+            {**FLEMISH, "on": "9999-12-31"},
+            400,
+            "Adviesdatum (on): Kies een dag van 1 september 2022 tot 31 augustus 2027",
+            id="issue-9-on-9999-12-31",
+        ),
+        pytest.param(
+            {**FLEMISH, "t0": "²"},
+            400,
+            "Jaar 1, opgenomen studiepunten: Vul een geheel getal in van 0 tot 200.",
+            id="issue-9-credits-superscript-two",
+        ),
+        pytest.param(
+            {**FLEMISH, "t0": "٦٠", "e0": "٤٥"}, 200, "", id="arabic-indic-digits-are-digits"
+        ),
+        pytest.param({**FLEMISH, "on": "2026-02-30"}, 400, "", id="impossible-date"),
+        pytest.param({**FLEMISH, "on": "٢٠٢٦-١١-٢٦"}, 200, "", id="on-in-arabic-indic-digits"),
+        pytest.param({**FLEMISH, "by": "99999"}, 400, "", id="birth-year-far-future"),
+        pytest.param({**FLEMISH, "bm": "13"}, 400, "", id="birth-month-13"),
+        pytest.param({**FLEMISH, "y0": "0001-0002"}, 400, "", id="academic-year-0001"),
+        pytest.param({**FLEMISH, "sm0": "99"}, 400, "", id="start-month-99"),
+        pytest.param({**FLEMISH, "e0": "-5"}, 400, "", id="negative-credits"),
+        pytest.param({**FLEMISH, "b0": "50"}, 400, "", id="block1-over-earned"),
+    ],
+)
 def test_result_edges(client, query, status, message):
     response = get(client, "/nl/result/", query)
     html = response.content.decode()
@@ -42,9 +69,11 @@ def test_result_edges(client, query, status, message):
 
 
 def test_on_outside_the_period_names_it_in_each_language_with_a_link_to_today(client):
-    for language, words in (("nl", "Adviesdatum (on): Kies een dag van 1 september 2022"),
-                            ("fr", "Date du conseil (on)\u00a0: Choisissez un jour du 1er septembre 2022"),
-                            ("en", "Advice date (on): Choose a day from 1 September 2022")):
+    for language, words in (
+        ("nl", "Adviesdatum (on): Kies een dag van 1 september 2022"),
+        ("fr", "Date du conseil (on)\u00a0: Choisissez un jour du 1er septembre 2022"),
+        ("en", "Advice date (on): Choose a day from 1 September 2022"),
+    ):
         response = get(client, f"/{language}/result/", {**FLEMISH, "on": "2018-06-01"})
         html = response.content.decode()
         assert response.status_code == 400
@@ -54,8 +83,11 @@ def test_on_outside_the_period_names_it_in_each_language_with_a_link_to_today(cl
 
 
 def test_thousands_of_rows_give_a_short_page_that_names_the_field(client):
-    rows = {f"{key}{i}": value for i in range(99)
-            for key, value in (("y", "2024-2025"), ("p", "bachelor"), ("t", "60"), ("e", "10"))}
+    rows = {
+        f"{key}{i}": value
+        for i in range(99)
+        for key, value in (("y", "2024-2025"), ("p", "bachelor"), ("t", "60"), ("e", "10"))
+    }
     response = get(client, "/en/result/", {"r": "flanders", "s": "flanders", **rows})
     assert response.status_code == 400
     assert "Give at most 40 rows" in response.content.decode()
@@ -63,32 +95,55 @@ def test_thousands_of_rows_give_a_short_page_that_names_the_field(client):
 
 
 def test_the_years_step_stops_adding_rows_at_the_limit(client):
-    rows = {f"{key}{i}": value for i in range(40)
-            for key, value in (("y", "2024-2025"), ("p", "bachelor"), ("t", "60"))}
-    html = get(client, "/en/step/years/", {"r": "flanders", "s": "flanders", "add": "1",
-                                           **rows}).content.decode()
+    rows = {
+        f"{key}{i}": value
+        for i in range(40)
+        for key, value in (("y", "2024-2025"), ("p", "bachelor"), ("t", "60"))
+    }
+    html = get(
+        client, "/en/step/years/", {"r": "flanders", "s": "flanders", "add": "1", **rows}
+    ).content.decode()
     assert 'name="y40"' not in html
     assert "That is the most we take: 40 rows." in html
 
 
-@pytest.mark.parametrize("code, status", [
-    pytest.param("ff.o9999-12-31/24ba60.45", 400, id="issue-9-short-link-far-future"),
-    pytest.param("ff.o2018-06-01/24ba60.45", 400, id="issue-9-short-link-before-the-rules"),
-    pytest.param("ff.o2026-13-45/24ba60.45", 400, id="short-link-impossible-date"),
-    pytest.param("ff/24ba60.45" + "/24ba60.45" * 60, 400, id="short-link-too-many-rows"),
-    pytest.param("ff/24ba60.99", 400, id="short-link-earned-over-taken"),
-    pytest.param("ff/٢٤ba60.45", 404, id="short-link-non-ascii-digits"),
-])
+@pytest.mark.parametrize(
+    "code, status",
+    [
+        pytest.param("ff.o9999-12-31/24ba60.45", 400, id="issue-9-short-link-far-future"),
+        pytest.param("ff.o2018-06-01/24ba60.45", 400, id="issue-9-short-link-before-the-rules"),
+        pytest.param("ff.o2026-13-45/24ba60.45", 400, id="short-link-impossible-date"),
+        pytest.param("ff/24ba60.45" + "/24ba60.45" * 60, 400, id="short-link-too-many-rows"),
+        pytest.param("ff/24ba60.99", 400, id="short-link-earned-over-taken"),
+        pytest.param("ff/٢٤ba60.45", 404, id="short-link-non-ascii-digits"),
+    ],
+)
 def test_short_link_edges(client, code, status):
     response = client.get(f"/fr/r/{code}/", follow=True)
     assert response.status_code == status
     assert len(response.content) < MAX_PAGE_BYTES
 
 
-V2 = {"r": "flanders", "s": "flanders", "by": "2005", "bm": "03",
-      "y0": "2024-2025", "p0": "bachelor", "t0": "60", "e0": "40",
-      "y1": "2025-2026", "p1": "bachelor", "t1": "60", "e1": "50", "b1": "15", "c1": "1",
-      "y2": "2026-2027", "p2": "bachelor", "t2": "12", "z2": "1"}
+V2 = {
+    "r": "flanders",
+    "s": "flanders",
+    "by": "2005",
+    "bm": "03",
+    "y0": "2024-2025",
+    "p0": "bachelor",
+    "t0": "60",
+    "e0": "40",
+    "y1": "2025-2026",
+    "p1": "bachelor",
+    "t1": "60",
+    "e1": "50",
+    "b1": "15",
+    "c1": "1",
+    "y2": "2026-2027",
+    "p2": "bachelor",
+    "t2": "12",
+    "z2": "1",
+}
 
 
 def test_short_link_carries_the_v2_answers():
@@ -114,8 +169,13 @@ def test_details_step_refuses_more_first_year_credits_than_earned(client):
 
 
 def test_no_details_step_when_nothing_would_change(client):
-    plain = {"r": "netherlands", "s": "netherlands", "y0": "2026-2027", "p0": "bachelor",
-             "t0": "60"}
+    plain = {
+        "r": "netherlands",
+        "s": "netherlands",
+        "y0": "2026-2027",
+        "p0": "bachelor",
+        "t0": "60",
+    }
     response = get(client, "/en/step/years/", {"go": "1", **plain})
     assert "/step/details/" not in response["Location"]
 

@@ -1,5 +1,6 @@
 """French end to end: `advise --lang fr`, the French result page (dates, euros) and the language
 switch from a French page, answers kept."""
+
 import json
 import re
 from html import unescape
@@ -16,16 +17,36 @@ SCENARIO = {
     "birth_month": "2005-03",
     "education_system": "flanders",
     "enrolments": [
-        {"academic_year": "2023-2024", "programme": "bachelor", "credits_taken": 60,
-         "credits_earned": 30},
-        {"academic_year": "2024-2025", "programme": "bachelor", "credits_taken": 60,
-         "credits_earned": 60},
+        {
+            "academic_year": "2023-2024",
+            "programme": "bachelor",
+            "credits_taken": 60,
+            "credits_earned": 30,
+        },
+        {
+            "academic_year": "2024-2025",
+            "programme": "bachelor",
+            "credits_taken": 60,
+            "credits_earned": 60,
+        },
     ],
 }
 # The same answers as a result page's query (RULES.md §1.9: the balance ends at 170).
-ANSWERS = {"r": "flanders", "s": "flanders", "by": "2005", "bm": "03", "on": "2026-11-26",
-           "y0": "2023-2024", "p0": "bachelor", "t0": "60", "e0": "30",
-           "y1": "2024-2025", "p1": "bachelor", "t1": "60", "e1": "60"}
+ANSWERS = {
+    "r": "flanders",
+    "s": "flanders",
+    "by": "2005",
+    "bm": "03",
+    "on": "2026-11-26",
+    "y0": "2023-2024",
+    "p0": "bachelor",
+    "t0": "60",
+    "e0": "30",
+    "y1": "2024-2025",
+    "p1": "bachelor",
+    "t1": "60",
+    "e1": "60",
+}
 
 
 def advise(tmp_path, *options) -> str:
@@ -41,36 +62,48 @@ def titles(output: str) -> dict[str, str]:
 
 
 def test_advise_in_french_gives_french_explanation_titles(tmp_path):
-    french, english = titles(advise(tmp_path, "--lang", "fr")), titles(advise(tmp_path,
-                                                                            "--lang", "en"))
+    french, english = (
+        titles(advise(tmp_path, "--lang", "fr")),
+        titles(advise(tmp_path, "--lang", "en")),
+    )
     assert french.keys() == english.keys()
     # the no-break space before the colon survives in the JSON texts
     assert french["learning_credit"] == f"Votre crédit d'apprentissage{NBSP}: 170 crédits"
     assert french["credits_vs_learning_credit"] == (
-        f"Crédits et crédit d'apprentissage{NBSP}: deux choses différentes")
+        f"Crédits et crédit d'apprentissage{NBSP}: deux choses différentes"
+    )
     assert french["family_allowance"] == (
-        f"Allocations familiales{NBSP}: le Groeipakket pendant vos études")
+        f"Allocations familiales{NBSP}: le Groeipakket pendant vos études"
+    )
     assert all(french[topic] != english[topic] for topic in french), french
 
 
 def test_advise_in_french_gives_french_texts_with_euros_after_the_amount(tmp_path):
-    texts = {e["topic"]: e["text"] for e in json.loads(advise(tmp_path, "--lang", "fr"))
-             ["explanation"]}
+    texts = {
+        e["topic"]: e["text"] for e in json.loads(advise(tmp_path, "--lang", "fr"))["explanation"]
+    }
     assert f"au maximum 11{NBSP}€ par crédit" in texts["learning_credit_insufficient"]
     assert re.search(rf"au moins \d+,\d\d{NBSP}€ par mois", texts["family_allowance"])
     assert "1er septembre 2023" in texts["family_allowance"]  # RULES.md §0: French « 1er »
 
 
-@pytest.mark.parametrize("lang, learning_credit", [
-    ("fr", f"Crédit d'apprentissage{NBSP}: 170 crédits."),
-    ("nl", "Leerkrediet: 170 studiepunten."),
-    ("en", "Learning credit: 170 credits."),
-])
+@pytest.mark.parametrize(
+    "lang, learning_credit",
+    [
+        ("fr", f"Crédit d'apprentissage{NBSP}: 170 crédits."),
+        ("nl", "Leerkrediet: 170 studiepunten."),
+        ("en", "Learning credit: 170 credits."),
+    ],
+)
 def test_advise_summary_the_short_answers_in_the_requests_language_SCENARIO_v2(
-        tmp_path, lang, learning_credit):
+    tmp_path, lang, learning_credit
+):
     summary = json.loads(advise(tmp_path, "--lang", lang))["summary"]
-    assert [s["topic"] for s in summary] == ["learning_credit", "study_efficiency",
-                                              "family_allowance"]
+    assert [s["topic"] for s in summary] == [
+        "learning_credit",
+        "study_efficiency",
+        "family_allowance",
+    ]
     assert summary[0]["text"].startswith(learning_credit)
 
 
@@ -106,7 +139,7 @@ def test_french_result_page(client):
 def switch_links(html) -> dict[str, str]:
     """hreflang -> href of the language switch's links, checking each link's lang."""
     links = {}
-    header = html[html.index("<header"):html.index("</header>")]  # sources have hreflang too
+    header = html[html.index("<header") : html.index("</header>")]  # sources have hreflang too
     for tag in re.findall(r"<a [^>]*hreflang=[^>]*>", header):
         href = unescape(re.search(r'href="([^"]+)"', tag).group(1))
         hreflang = re.search(r'hreflang="([^"]+)"', tag).group(1)

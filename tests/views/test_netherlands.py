@@ -1,27 +1,45 @@
 """The Dutch questions (RULES.md §4) in the wizard and the halved tuition fee on the result
 page: asked only for Dutch rows, kept through the other steps and the short link."""
+
 import re
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from pages import page_text
 
 from advisor import shortlink
 
-MIXED = {"r": "flanders", "s": "flanders", "y0": "2021-2022", "p0": "bachelor", "t0": "60",
-         "e0": "60", "y1": "2022-2023", "x1": "netherlands", "p1": "bachelor", "t1": "60",
-         "q1": "1"}
+MIXED = {
+    "r": "flanders",
+    "s": "flanders",
+    "y0": "2021-2022",
+    "p0": "bachelor",
+    "t0": "60",
+    "e0": "60",
+    "y1": "2022-2023",
+    "x1": "netherlands",
+    "p1": "bachelor",
+    "t1": "60",
+    "q1": "1",
+}
 # RULES.md §4.2, seed example 7: teacher training, stop 1 February, resume: 17 months
-SEED_7 = {"r": "netherlands", "s": "netherlands", "y0": "2022-2023", "p0": "bachelor",
-          "t0": "60", "em0": "01", "q0": "1", "y1": "2023-2024", "p1": "bachelor", "t1": "60",
-          "q1": "1"}
+SEED_7 = {
+    "r": "netherlands",
+    "s": "netherlands",
+    "y0": "2022-2023",
+    "p0": "bachelor",
+    "t0": "60",
+    "em0": "01",
+    "q0": "1",
+    "y1": "2023-2024",
+    "p1": "bachelor",
+    "t1": "60",
+    "q1": "1",
+}
 
 
 def html(client, path, **query):
     return client.get(f"{path}?{urlencode(query)}").content.decode()
-
-
-def text(page):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
 
 
 def test_teacher_training_asked_only_for_dutch_rows(client):
@@ -33,8 +51,9 @@ def test_teacher_training_asked_only_for_dutch_rows(client):
 
 def test_flemish_only_answers_have_no_dutch_step(client):
     flemish = {k: v for k, v in MIXED.items() if not k.endswith("1")}
-    assert client.get(f"/en/step/finish/?{urlencode({**flemish, 'go': '1', 'f': '60'})}"
-                      )["Location"].startswith("/en/check/")
+    assert client.get(f"/en/step/finish/?{urlencode({**flemish, 'go': '1', 'f': '60'})}")[
+        "Location"
+    ].startswith("/en/check/")
 
 
 def test_years_step_keeps_teacher_training_with_its_row(client):
@@ -45,7 +64,7 @@ def test_years_step_keeps_teacher_training_with_its_row(client):
 
 
 def test_earlier_enrolment_and_teacher_training_on_the_check_page(client):
-    page = text(html(client, "/en/check/", **SEED_7, nb="on"))
+    page = page_text(html(client, "/en/check/", **SEED_7, nb="on"))
     assert "before 2018-2019, in a year I did not list: yes" in page
     assert "Year 1 (2022-2023, Bachelor) is teacher training: yes" in page
 
@@ -54,13 +73,22 @@ def test_result_answers_the_tuition_question_first_RULES_4_2_seed_7(client):
     page = html(client, "/en/result/", **SEED_7)
     heading = re.search(r'<h1[^>]*id="answer-title">(.*?)</h1>', page, re.S).group(1)
     assert "Halved tuition fee in the Netherlands: 17 months" in heading
-    assert "September 2022 to January 2023 (5 months)" in text(page)
-    assert "was written before the abolition" in text(page)
+    assert "September 2022 to January 2023 (5 months)" in page_text(page)
+    assert "was written before the abolition" in page_text(page)
 
 
 def test_result_says_why_not_after_the_abolition_RULES_4_4(client):
-    page = text(html(client, "/nl/result/", r="netherlands", s="netherlands",
-                     y0="2024-2025", p0="bachelor", t0="60"))
+    page = page_text(
+        html(
+            client,
+            "/nl/result/",
+            r="netherlands",
+            s="netherlands",
+            y0="2024-2025",
+            p0="bachelor",
+            t0="60",
+        )
+    )
     assert "Geen gehalveerd collegegeld in Nederland" in page
     assert "1 september 2024" in page
 

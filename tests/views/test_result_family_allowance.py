@@ -1,53 +1,111 @@
 """The family-allowance verdict on the result page, per region, from a permalink (issue 4)."""
+
 import re
 from urllib.parse import urlencode
 
 import pytest
+from pages import page_text
 
 
 def verdicts(client, **query):
     response = client.get(f"/en/result/?{urlencode(query)}")
     assert response.status_code == 200
     html = response.content.decode()
-    return html, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return html, page_text(html)
 
 
-@pytest.mark.parametrize("residence, credits, title, verdict", [
-    pytest.param("flanders", "30", "Family allowance: the Groeipakket while you study",
-                 "2024-2025 (30 credits): student status: yes — at least 27 credits",
-                 id="RULES-2.1-flanders-30-credits-student"),
-    pytest.param("flanders", "20", "Family allowance: the Groeipakket while you study",
-                 "student status: no — fewer than 27 credits", id="RULES-2.1-flanders-20"),
-    pytest.param("brussels", "20", "Family allowance in Brussels while you study",
-                 "student status: no — fewer than 27 credits", id="RULES-2.2-brussels-20"),
-    pytest.param("wallonia", "27", "Family allowance in Wallonia while you study",
-                 "student status: yes — at least 27 credits", id="RULES-2.3-wallonia-27"),
-    pytest.param("german-community", "10",
-                 "Family allowance in the German-speaking Community while you study",
-                 "student status: yes — you were enrolled", id="RULES-2.4-ostbelgien-enrolled"),
-])
+@pytest.mark.parametrize(
+    "residence, credits, title, verdict",
+    [
+        pytest.param(
+            "flanders",
+            "30",
+            "Family allowance: the Groeipakket while you study",
+            "2024-2025 (30 credits): student status: yes — at least 27 credits",
+            id="RULES-2.1-flanders-30-credits-student",
+        ),
+        pytest.param(
+            "flanders",
+            "20",
+            "Family allowance: the Groeipakket while you study",
+            "student status: no — fewer than 27 credits",
+            id="RULES-2.1-flanders-20",
+        ),
+        pytest.param(
+            "brussels",
+            "20",
+            "Family allowance in Brussels while you study",
+            "student status: no — fewer than 27 credits",
+            id="RULES-2.2-brussels-20",
+        ),
+        pytest.param(
+            "wallonia",
+            "27",
+            "Family allowance in Wallonia while you study",
+            "student status: yes — at least 27 credits",
+            id="RULES-2.3-wallonia-27",
+        ),
+        pytest.param(
+            "german-community",
+            "10",
+            "Family allowance in the German-speaking Community while you study",
+            "student status: yes — you were enrolled",
+            id="RULES-2.4-ostbelgien-enrolled",
+        ),
+    ],
+)
 def test_verdict_per_region(client, residence, credits, title, verdict):
-    html, text = verdicts(client, r=residence, s="flanders", by="2004", bm="02",
-                          y0="2024-2025", p0="bachelor", k0="credit", t0=credits, e0=credits)
+    html, text = verdicts(
+        client,
+        r=residence,
+        s="flanders",
+        by="2004",
+        bm="02",
+        y0="2024-2025",
+        p0="bachelor",
+        k0="credit",
+        t0=credits,
+        e0=credits,
+    )
     assert title in html
     assert verdict in text
 
 
 def test_no_family_allowance_section_outside_belgium(client):
-    html, _ = verdicts(client, r="netherlands", s="flanders", y0="2024-2025", p0="bachelor",
-                       t0="60", e0="60")
+    html, _ = verdicts(
+        client, r="netherlands", s="flanders", y0="2024-2025", p0="bachelor", t0="60", e0="60"
+    )
     assert "Family allowance" not in html
 
 
 def test_enrolment_after_30_november_in_brussels_is_flagged_RULES_2_2(client):
-    _, text = verdicts(client, r="brussels", s="flanders", by="2004", bm="02", y0="2024-2025",
-                       p0="bachelor", t0="60", e0="60", sm0="12")
+    _, text = verdicts(
+        client,
+        r="brussels",
+        s="flanders",
+        by="2004",
+        bm="02",
+        y0="2024-2025",
+        p0="bachelor",
+        t0="60",
+        e0="60",
+        sm0="12",
+    )
     assert "enrolled after 30 November" in text
 
 
 def test_start_month_travels_as_month_of_the_academic_year(client):
-    html, _ = verdicts(client, r="flanders", s="flanders", y0="2024-2025", p0="bachelor",
-                       t0="60", e0="60", sm0="02", em0="06")
+    html, _ = verdicts(
+        client,
+        r="flanders",
+        s="flanders",
+        y0="2024-2025",
+        p0="bachelor",
+        t0="60",
+        e0="60",
+        sm0="02",
+        em0="06",
+    )
     assert "sm0=02" in html and "em0=06" in html
 
 
@@ -58,70 +116,106 @@ def test_sources_listed_once_grouped_by_the_date_their_rules_apply_from(client):
     2025 (the study-efficiency topic comes before the family allowance's); a source cited by
     two topics is listed once."""
     from rules.sources import sources_for
-    page = client.get("/en/result/?r=flanders&s=flanders&by=2005&bm=03"
-                      "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
-    sources = page[page.index('id="sources-title"'):page.index('id="permalink-title"')]
+
+    page = client.get(
+        "/en/result/?r=flanders&s=flanders&by=2005&bm=03"
+        "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120"
+    ).content.decode()
+    sources = page[page.index('id="sources-title"') : page.index('id="permalink-title"')]
     headings = re.findall(r"Rules that apply from ([^<]+)</h3>", sources)
-    assert headings == ["1 September 2008", "1 January 2019", "1 January 2023",
-                        "1 September 2023", "1 January 2025"]
-    cited = ([s.url for s in sources_for("learning_credit")]
-             + [s.url for s in sources_for("study_efficiency")]
-             + [s.url for s in sources_for("family_allowance_groeipakket")])
+    assert headings == [
+        "1 September 2008",
+        "1 January 2019",
+        "1 January 2023",
+        "1 September 2023",
+        "1 January 2025",
+    ]
+    cited = (
+        [s.url for s in sources_for("learning_credit")]
+        + [s.url for s in sources_for("study_efficiency")]
+        + [s.url for s in sources_for("family_allowance_groeipakket")]
+    )
     for url in cited:
         assert sources.count(f'href="{url}"') == 1, url
 
 
 def test_birth_month_and_year_summarised_as_one_answer(client):
-    page = client.get("/en/result/?r=flanders&s=flanders&by=2005&bm=03"
-                      "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
+    page = client.get(
+        "/en/result/?r=flanders&s=flanders&by=2005&bm=03"
+        "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120"
+    ).content.decode()
     assert re.search(r"When were you born\?</dt>\s*<dd[^>]*>March 2005</dd>", page)
 
 
 def test_a_source_two_topics_cite_is_listed_once(client):
     """sources.toml: FAMIWAL's page backs both the Walloon verdict and 'after your studies'."""
     url = "https://famiwal.be/accedez-aux-themes/jeunes/nes-partir-du-1er-janvier-2001"
-    page = client.get("/en/result/?r=wallonia&s=flanders&by=2005&bm=03"
-                      "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
-    sources = page[page.index('id="sources-title"'):page.index('id="permalink-title"')]
+    page = client.get(
+        "/en/result/?r=wallonia&s=flanders&by=2005&bm=03"
+        "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120"
+    ).content.decode()
+    sources = page[page.index('id="sources-title"') : page.index('id="permalink-title"')]
     assert sources.count(f'href="{url}"') == 1
 
 
-@pytest.mark.parametrize("residence, title, lang", [
-    pytest.param("flanders", "Groeipakket — Schoolverlater", "nl", id="groeipakket-source-in-Dutch"),
-    pytest.param("wallonia", "AVIQ — Le jeune étudiant", "fr", id="aviq-source-in-French"),
-    pytest.param("german-community", "Ostbelgien Familie — Mein Kind", "de",
-                 id="ostbelgien-source-in-German"),
-])
+@pytest.mark.parametrize(
+    "residence, title, lang",
+    [
+        pytest.param(
+            "flanders", "Groeipakket — Schoolverlater", "nl", id="groeipakket-source-in-Dutch"
+        ),
+        pytest.param("wallonia", "AVIQ — Le jeune étudiant", "fr", id="aviq-source-in-French"),
+        pytest.param(
+            "german-community",
+            "Ostbelgien Familie — Mein Kind",
+            "de",
+            id="ostbelgien-source-in-German",
+        ),
+    ],
+)
 def test_source_titles_carry_their_own_language_WCAG_3_1_2(client, residence, title, lang):
     """On the English page a source's title is in the source's language, and says so."""
-    page = client.get(f"/en/result/?r={residence}&s=flanders&by=2005&bm=03"
-                      "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
+    page = client.get(
+        f"/en/result/?r={residence}&s=flanders&by=2005&bm=03"
+        "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120"
+    ).content.decode()
     assert re.search(rf'<a href="[^"]+" lang="{lang}" hreflang="{lang}">{title}', page), title
 
 
 def test_each_topic_shows_its_own_sources_with_the_date_their_rules_apply_from(client):
     """DESIGN.md: 'each topic with its sources and the date its rules apply from'."""
     from rules.sources import sources_for
-    page = client.get("/en/result/?r=flanders&s=flanders&by=2005&bm=03"
-                      "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120").content.decode()
+
+    page = client.get(
+        "/en/result/?r=flanders&s=flanders&by=2005&bm=03"
+        "&y0=2023-2024&p0=bachelor&t0=60&e0=60&f=120"
+    ).content.decode()
     start = page.index('id="topic-learning_credit_rebuild"')
-    topic = page[start:page.index("</section>", start)]
+    topic = page[start : page.index("</section>", start)]
     for source in sources_for("learning_credit_rebuild"):
         assert f'href="{source.url}"' in topic
     assert "(rules from 1 September 2008)" in re.sub(r"\s+", " ", topic)
 
 
-@pytest.mark.parametrize("query, expected", [
-    pytest.param("by=2001&bm=06&y0=2025-2026&p0=master&t0=60&e0=60",
-                 "Family allowance now (November 2026): no. Your right ended in June 2026, the "
-                 "month of your 25th birthday, whatever you study.",
-                 id="RULES-0-past-the-age-limit-no-right-whatever-the-credits"),
-    pytest.param("by=2005&bm=02&y0=2025-2026&p0=bachelor&t0=60&e0=48"
-                 "&y1=2026-2027&p1=bachelor&t1=12&z1=1",
-                 "Failing exams does not change it this year. But if you then enrol again for "
-                 "fewer than 27 credits, you are no longer a student: this cycle's diploma-year "
-                 "exception is used.", id="RULES-0-diploma-year-running-what-failing-means"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        pytest.param(
+            "by=2001&bm=06&y0=2025-2026&p0=master&t0=60&e0=60",
+            "Family allowance now (November 2026): no. Your right ended in June 2026, the "
+            "month of your 25th birthday, whatever you study.",
+            id="RULES-0-past-the-age-limit-no-right-whatever-the-credits",
+        ),
+        pytest.param(
+            "by=2005&bm=02&y0=2025-2026&p0=bachelor&t0=60&e0=48"
+            "&y1=2026-2027&p1=bachelor&t1=12&z1=1",
+            "Failing exams does not change it this year. But if you then enrol again for "
+            "fewer than 27 credits, you are no longer a student: this cycle's diploma-year "
+            "exception is used.",
+            id="RULES-0-diploma-year-running-what-failing-means",
+        ),
+    ],
+)
 def test_short_answer_for_the_allowance(client, query, expected):
     html = client.get(f"/en/result/?r=flanders&s=flanders&on=2026-11-26&{query}").content
     summary = re.search(r'<div class="summary.*?</div>', html.decode(), re.S).group(0)

@@ -1,33 +1,54 @@
 """The French Community progression on the result page: the answer first (RULES.md §3)."""
+
 import re
 from urllib.parse import urlencode
 
 import pytest
+from pages import page_text
 
-FC_ONLY = {"r": "wallonia", "s": "french-community", "y0": "2023-2024", "p0": "bachelor",
-           "t0": "60", "e0": "30", "y1": "2024-2025", "p1": "bachelor", "t1": "60", "e1": "10"}
+FC_ONLY = {
+    "r": "wallonia",
+    "s": "french-community",
+    "y0": "2023-2024",
+    "p0": "bachelor",
+    "t0": "60",
+    "e0": "30",
+    "y1": "2024-2025",
+    "p1": "bachelor",
+    "t1": "60",
+    "e1": "10",
+}
 
 
 def page(client, lang="en", **query):
     response = client.get(f"/{lang}/result/?{urlencode(query)}")
     assert response.status_code == 200
     html = response.content.decode()
-    return html, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return html, page_text(html)
 
 
 def heading(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html,
-                                                                re.S).group(1))).strip()
+    return re.sub(
+        r"\s+", " ", re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1))
+    ).strip()
 
 
-@pytest.mark.parametrize("lang, title", [
-    ("en", "French-speaking studies: in 2025-2026 you are fundable only if you change "
-           "programme"),
-    ("nl", "Franstalige studies: in 2025-2026 ben je alleen financierbaar als je van opleiding "
-           "verandert"),
-])
+@pytest.mark.parametrize(
+    "lang, title",
+    [
+        (
+            "en",
+            "French-speaking studies: in 2025-2026 you are fundable only if you change programme",
+        ),
+        (
+            "nl",
+            "Franstalige studies: in 2025-2026 ben je alleen financierbaar als je van opleiding "
+            "verandert",
+        ),
+    ],
+)
 def test_french_community_only_the_progression_answer_comes_first(client, lang, title):
-    html, text = page(client, lang, **FC_ONLY)
+    html, _text = page(client, lang, **FC_ONLY)
     assert heading(html) == title
     assert "No Flemish learning credit in your answers" not in html
     assert html.count('id="answer-title"') == 1
@@ -37,8 +58,10 @@ def test_the_page_says_what_it_does_not_know_and_whom_to_ask(client):
     _, text = page(client, **FC_ONLY)
     assert "You have acquired 40 block-1 credits; you need 60 to leave block 1." in text
     assert "CEPERI was abolished" not in text
-    assert ("We read that it was abolished in 2025, but found no official text saying so, and "
-            "ARES still describes it") in text
+    assert (
+        "We read that it was abolished in 2025, but found no official text saying so, and "
+        "ARES still describes it"
+    ) in text
     assert "ask your institution's registration service" in text
     assert "That is an approximation" in text
     assert "we don't ask about that" not in text  # the change of programme is asked now
@@ -51,15 +74,30 @@ def test_RULES_0_with_a_reorientation_the_verdict_is_definite(client):
 
 
 def test_2026_2027_rules_may_differ_and_the_check_date_is_shown(client):
-    _, text = page(client, **{**FC_ONLY, "y2": "2025-2026", "p2": "bachelor", "t2": "20",
-                              "e2": "20"})
+    _, text = page(
+        client, **{**FC_ONLY, "y2": "2025-2026", "p2": "bachelor", "t2": "20", "e2": "20"}
+    )
     assert "was announced for 2026-2027" in text
-    assert "If it applies, the answer above may change: we last checked the rules on 26 November 2026" in text
+    assert (
+        "If it applies, the answer above may change: we last checked the rules on 26 November 2026"
+        in text
+    )
 
 
 def test_flemish_and_french_enrolments_learning_credit_first_progression_as_a_topic(client):
-    html, _ = page(client, **{**FC_ONLY, "s": "flanders", "x0": "french-community",
-                              "x1": "french-community", "y2": "2025-2026", "p2": "bachelor",
-                              "t2": "60", "e2": "60", "f": "120"})
+    html, _ = page(
+        client,
+        **{
+            **FC_ONLY,
+            "s": "flanders",
+            "x0": "french-community",
+            "x1": "french-community",
+            "y2": "2025-2026",
+            "p2": "bachelor",
+            "t2": "60",
+            "e2": "60",
+            "f": "120",
+        },
+    )
     assert heading(html).startswith("Your learning credit")
     assert 'id="topic-progression"' in html

@@ -1,4 +1,5 @@
 """The short permalink: typed from paper, it restores the result and every answer."""
+
 from urllib.parse import urlencode
 
 import pytest
@@ -6,11 +7,31 @@ from django.http import QueryDict
 
 from advisor import shortlink
 
-FULL = {"r": "brussels", "s": "flanders", "by": "2004", "bm": "02", "f": "60",
-        "y0": "2023-2024", "p0": "bachelor", "t0": "60", "e0": "45", "l0": "6",
-        "y1": "2024-2025", "x1": "french-community", "p1": "master", "t1": "30", "e1": "30",
-        "d1": "1", "sm1": "02", "em1": "06", "k1": "credit",
-        "y2": "2009-2010", "p2": "graduaat", "t2": "20", "k2": "exam"}
+FULL = {
+    "r": "brussels",
+    "s": "flanders",
+    "by": "2004",
+    "bm": "02",
+    "f": "60",
+    "y0": "2023-2024",
+    "p0": "bachelor",
+    "t0": "60",
+    "e0": "45",
+    "l0": "6",
+    "y1": "2024-2025",
+    "x1": "french-community",
+    "p1": "master",
+    "t1": "30",
+    "e1": "30",
+    "d1": "1",
+    "sm1": "02",
+    "em1": "06",
+    "k1": "credit",
+    "y2": "2009-2010",
+    "p2": "graduaat",
+    "t2": "20",
+    "k2": "exam",
+}
 
 
 def test_round_trip_keeps_every_answer():

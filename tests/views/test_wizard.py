@@ -1,43 +1,110 @@
 """The wizard, step by step, with valid and invalid answers: errors shown, never a 500."""
+
 import re
 from urllib.parse import urlencode
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 FLEMISH = {"r": "flanders", "s": "flanders"}
-ONE_YEAR = {**FLEMISH, "y0": "2023-2024", "p0": "bachelor", "k0": "diploma", "t0": "60",
-            "e0": "60"}
+ONE_YEAR = {
+    **FLEMISH,
+    "y0": "2023-2024",
+    "p0": "bachelor",
+    "k0": "diploma",
+    "t0": "60",
+    "e0": "60",
+}
 
 
 def get(client, path, **query):
     return client.get(f"{path}?{urlencode(query)}" if query else path)
 
 
-@pytest.mark.parametrize("path, query, status, location", [
-    pytest.param("/nl/step/residence/", {"go": "1", "r": "flanders"}, 302,
-                 "/nl/step/system/?r=flanders", id="residence-valid-goes-to-system"),
-    pytest.param("/nl/step/system/", {"go": "1", "r": "brussels", "s": "netherlands"}, 302,
-                 "/nl/step/about/?r=brussels&s=netherlands", id="system-valid-goes-to-about"),
-    pytest.param("/nl/step/about/", {"go": "1", **FLEMISH, "bm": "03", "by": "2005"}, 302,
-                 "/nl/step/years/", id="about-valid-goes-to-years"),
-    pytest.param("/nl/step/about/", {"go": "1", **FLEMISH}, 302, "/nl/step/years/",
-                 id="about-may-be-left-empty"),
-    pytest.param("/nl/step/years/", {"go": "1", **ONE_YEAR}, 302, "/nl/step/finish/",
-                 id="years-valid-flemish-goes-to-finish"),
-    pytest.param("/nl/step/years/", {"go": "1", "r": "brussels", "s": "netherlands",
-                                     "y0": "2023-2024", "p0": "bachelor", "t0": "60"}, 302,
-                 "/nl/step/netherlands/", id="years-valid-dutch-skips-finish"),
-    pytest.param("/nl/step/netherlands/", {"go": "1", "r": "netherlands", "s": "netherlands",
-                                           "y0": "2023-2024", "p0": "bachelor", "t0": "60",
-                                           "q0": "on"}, 302,
-                 "/nl/check/", id="netherlands-valid-goes-to-check"),
-    pytest.param("/nl/step/finish/", {"go": "1", **ONE_YEAR, "f": "120"}, 302, "/nl/check/",
-                 id="finish-valid-goes-to-check"),
-    pytest.param("/nl/step/system/", {"go": "1", "r": "flanders", "return": "check"}, 400, None,
-                 id="system-missing-answer"),
-])
+@pytest.mark.parametrize(
+    "path, query, status, location",
+    [
+        pytest.param(
+            "/nl/step/residence/",
+            {"go": "1", "r": "flanders"},
+            302,
+            "/nl/step/system/?r=flanders",
+            id="residence-valid-goes-to-system",
+        ),
+        pytest.param(
+            "/nl/step/system/",
+            {"go": "1", "r": "brussels", "s": "netherlands"},
+            302,
+            "/nl/step/about/?r=brussels&s=netherlands",
+            id="system-valid-goes-to-about",
+        ),
+        pytest.param(
+            "/nl/step/about/",
+            {"go": "1", **FLEMISH, "bm": "03", "by": "2005"},
+            302,
+            "/nl/step/years/",
+            id="about-valid-goes-to-years",
+        ),
+        pytest.param(
+            "/nl/step/about/",
+            {"go": "1", **FLEMISH},
+            302,
+            "/nl/step/years/",
+            id="about-may-be-left-empty",
+        ),
+        pytest.param(
+            "/nl/step/years/",
+            {"go": "1", **ONE_YEAR},
+            302,
+            "/nl/step/finish/",
+            id="years-valid-flemish-goes-to-finish",
+        ),
+        pytest.param(
+            "/nl/step/years/",
+            {
+                "go": "1",
+                "r": "brussels",
+                "s": "netherlands",
+                "y0": "2023-2024",
+                "p0": "bachelor",
+                "t0": "60",
+            },
+            302,
+            "/nl/step/netherlands/",
+            id="years-valid-dutch-skips-finish",
+        ),
+        pytest.param(
+            "/nl/step/netherlands/",
+            {
+                "go": "1",
+                "r": "netherlands",
+                "s": "netherlands",
+                "y0": "2023-2024",
+                "p0": "bachelor",
+                "t0": "60",
+                "q0": "on",
+            },
+            302,
+            "/nl/check/",
+            id="netherlands-valid-goes-to-check",
+        ),
+        pytest.param(
+            "/nl/step/finish/",
+            {"go": "1", **ONE_YEAR, "f": "120"},
+            302,
+            "/nl/check/",
+            id="finish-valid-goes-to-check",
+        ),
+        pytest.param(
+            "/nl/step/system/",
+            {"go": "1", "r": "flanders", "return": "check"},
+            400,
+            None,
+            id="system-missing-answer",
+        ),
+    ],
+)
 def test_step_routes_valid_answers_and_refuses_invalid(client, path, query, status, location):
     response = get(client, path, **query)
     assert response.status_code == status
@@ -45,12 +112,14 @@ def test_step_routes_valid_answers_and_refuses_invalid(client, path, query, stat
         assert response["Location"].startswith(location)
 
 
-@pytest.mark.parametrize("query, field, message", [
-    pytest.param({"go": "1"}, "r", "Choose where the student lives.", id="residence-required"),
-    pytest.param({"go": "1", "r": "mars"}, "r", "mars", id="residence-unknown-choice"),
-])
-def test_residence_errors_are_next_to_the_field_and_in_the_summary(client, query, field,
-                                                                   message):
+@pytest.mark.parametrize(
+    "query, field, message",
+    [
+        pytest.param({"go": "1"}, "r", "Choose where the student lives.", id="residence-required"),
+        pytest.param({"go": "1", "r": "mars"}, "r", "mars", id="residence-unknown-choice"),
+    ],
+)
+def test_residence_errors_are_next_to_the_field_and_in_the_summary(client, query, field, message):
     with_english = get(client, "/en/step/residence/", **query)
     html = with_english.content.decode()
     assert with_english.status_code == 400
@@ -59,15 +128,23 @@ def test_residence_errors_are_next_to_the_field_and_in_the_summary(client, query
     assert message in html
 
 
-@pytest.mark.parametrize("row, field, message", [
-    pytest.param({"e0": "70"}, "e0", "cannot be more than the credits taken (60)",
-                 id="earned-over-taken"),
-    pytest.param({"t0": "abc"}, "t0", "Enter a whole number", id="taken-not-a-number"),
-    pytest.param({"t0": "500"}, "t0", "less than or equal to 200", id="taken-over-200"),
-    pytest.param({"y0": "2030-2031"}, "y0", "Select a valid choice", id="future-year"),
-    pytest.param({"e0": ""}, "e0", "the results of 2023-2024 are known",
-                 id="past-year-needs-results"),
-])
+@pytest.mark.parametrize(
+    "row, field, message",
+    [
+        pytest.param(
+            {"e0": "70"},
+            "e0",
+            "cannot be more than the credits taken (60)",
+            id="earned-over-taken",
+        ),
+        pytest.param({"t0": "abc"}, "t0", "Enter a whole number", id="taken-not-a-number"),
+        pytest.param({"t0": "500"}, "t0", "less than or equal to 200", id="taken-over-200"),
+        pytest.param({"y0": "2030-2031"}, "y0", "Select a valid choice", id="future-year"),
+        pytest.param(
+            {"e0": ""}, "e0", "the results of 2023-2024 are known", id="past-year-needs-results"
+        ),
+    ],
+)
 def test_year_row_errors(client, row, field, message):
     response = get(client, "/en/step/years/", go="1", **{**ONE_YEAR, **row})
     html = response.content.decode()
@@ -86,8 +163,9 @@ def test_add_and_remove_rows_without_javascript(client):
 
 
 def test_htmx_gets_only_the_rows(client):
-    response = client.get(f"/en/step/years/?{urlencode({'add': '1', **ONE_YEAR})}",
-                          headers={"HX-Request": "true"})
+    response = client.get(
+        f"/en/step/years/?{urlencode({'add': '1', **ONE_YEAR})}", headers={"HX-Request": "true"}
+    )
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="rows">')
     assert "<html" not in html
@@ -107,15 +185,27 @@ def test_check_page_without_answers_asks_for_them(client):
     assert "/en/result/" not in html
 
 
-PERMALINK = {**FLEMISH, "y0": "2023-2024", "p0": "bachelor", "t0": "60", "e0": "30",
-             "y1": "2024-2025", "p1": "bachelor", "t1": "60", "e1": "60"}
+PERMALINK = {
+    **FLEMISH,
+    "y0": "2023-2024",
+    "p0": "bachelor",
+    "t0": "60",
+    "e0": "30",
+    "y1": "2024-2025",
+    "p1": "bachelor",
+    "t1": "60",
+    "e1": "60",
+}
 
 
-@pytest.mark.parametrize("language, words", [
-    pytest.param("nl", "studiepunten", id="dutch"),
-    pytest.param("fr", "crédits", id="french"),
-    pytest.param("en", "credits", id="english"),
-])
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        pytest.param("nl", "studiepunten", id="dutch"),
+        pytest.param("fr", "crédits", id="french"),
+        pytest.param("en", "credits", id="english"),
+    ],
+)
 def test_result_permalink_shows_the_balance_in_every_language(client, language, words):
     # RULES.md §1.9: 140 - 60 + 30 + 30 = 140; then 140 - 60 + 60 + 30 (bonus left) = 170
     html = get(client, f"/{language}/result/", **PERMALINK).content.decode()

@@ -1,7 +1,9 @@
 """`python manage.py advise FILE`: the scenario contract (SCENARIO.md) on the command line."""
+
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -22,15 +24,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="scenario JSON file, or - for standard input")
-        parser.add_argument("--permalink", action="store_true",
-                            help="print the result page's path instead of the advice")
-        parser.add_argument("--lang", choices=[code for code, _name in settings.LANGUAGES],
-                            default=settings.LANGUAGE_CODE,
-                            help="language of the explanation texts and the permalink")
+        parser.add_argument(
+            "--permalink",
+            action="store_true",
+            help="print the result page's path instead of the advice",
+        )
+        parser.add_argument(
+            "--lang",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="language of the explanation texts and the permalink",
+        )
 
     def handle(self, *args, file, permalink, lang, **options):
         try:
-            text = sys.stdin.read() if file == "-" else open(file, encoding="utf-8").read()
+            text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
             data = json.loads(text)
             scenario = parse_scenario(data, today=date.today())
         except OSError as exc:
@@ -44,8 +52,10 @@ class Command(BaseCommand):
                 self.stdout.write(f"{reverse('result')}?{to_query(data)}")
             return
         advice = advise(scenario)
-        output = to_json(advice) | {"summary": summary(advice, lang),
-                                    "explanation": explanation(advice, lang)}
+        output = to_json(advice) | {
+            "summary": summary(advice, lang),
+            "explanation": explanation(advice, lang),
+        }
         self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
 
     def _refuse(self, message: str):
