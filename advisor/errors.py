@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rules.scenario import FieldError, ScenarioError
 
+from .answers import ROWS, TOP_LEVEL
 from .forms import FOLLOW_UP_NAMES, SCENARIO_FIELD, STEPS, EnrolmentRowForm
 from .templatetags.advisor import long_date
 
@@ -50,14 +51,8 @@ MESSAGES = {
     "block1-exceeds-earned": _("At most the {earned} credits you earned that year."),
 }
 PATH = re.compile(r"^(?:enrolments\[(\d+)\]\.)?(\w+)$")
-STEP_OF_FIELD = {
-    "r": "residence",
-    "s": "system",
-    "by": "about",
-    "f": "finish",
-    "nb": "netherlands",
-}
-STEP_OF_ROW_FIELD = {"z": "details", "c": "details", "b": "details", "q": "netherlands"}
+STEP_OF_FIELD = {a.key: a.step for a in TOP_LEVEL if a.step}
+STEP_OF_ROW_FIELD = {a.key: a.step for a in ROWS}
 
 
 # Fields whose wizard label is a whole question or depends on the row: a short name instead.
@@ -107,5 +102,5 @@ def scenario_errors(exc: ScenarioError) -> list[tuple[int | None, str, str]]:
 
 def step_of_path(index: int | None, key: str) -> str:
     if index is not None:
-        return STEP_OF_ROW_FIELD.get(key, "years")
+        return STEP_OF_ROW_FIELD.get(key, "years")  # a row-wide problem: the years step
     return STEP_OF_FIELD.get(key, "residence")

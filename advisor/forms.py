@@ -18,44 +18,56 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from rules import parameters
+from rules import parameters, scenario
 from rules.calendar import AcademicYear
 from rules.scenario import FIRST_YEAR, MAX_CREDITS, MAX_CREDITS_TO_FINISH
 
+from .answers import ANSWERS
 from .querystring import row_indices
 from .wizard import follow_ups, rows_of
 
-RESIDENCE_CHOICES = [
-    ("flanders", _("Flanders")),
-    ("brussels", _("Brussels-Capital Region")),
-    ("wallonia", _("Wallonia")),
-    ("german-community", _("German-speaking Community (Ostbelgien)")),
-    ("netherlands", _("The Netherlands")),
-    ("elsewhere", _("Elsewhere")),
-]
-SYSTEM_CHOICES = [
-    ("flanders", _("Dutch-speaking higher education in Flanders or Brussels")),
-    ("french-community", _("French-speaking higher education (Wallonia-Brussels Federation)")),
-    ("netherlands", _("Higher education in the Netherlands")),
-]
-PROGRAMME_CHOICES = [
-    ("bachelor", _("Bachelor")),
-    ("master", _("Master")),
-    ("graduaat", _("Graduaat (HBO5)")),
-    ("associate-degree", _("Associate degree (the Netherlands)")),
-    ("bridging", _("Bridging programme (schakelprogramma)")),
-    ("preparatory", _("Preparatory programme (voorbereidingsprogramma)")),
-    ("advanced-bachelor", _("Bachelor after bachelor (banaba)")),
-    ("advanced-master", _("Master after master (manama)")),
-    ("teacher-training-short", _("Shortened educational programme or specific teacher training")),
-    ("postgraduate", _("Postgraduate")),
-    ("doctorate", _("Doctorate")),
-]
-CONTRACT_CHOICES = [
-    ("diploma", _("Diploma contract")),
-    ("credit", _("Credit contract")),
-    ("exam", _("Exam contract")),
-]
+# The words for each allowed value; the values and their order come from rules.scenario.
+RESIDENCE_LABELS = {
+    "flanders": _("Flanders"),
+    "brussels": _("Brussels-Capital Region"),
+    "wallonia": _("Wallonia"),
+    "german-community": _("German-speaking Community (Ostbelgien)"),
+    "netherlands": _("The Netherlands"),
+    "elsewhere": _("Elsewhere"),
+}
+SYSTEM_LABELS = {
+    "flanders": _("Dutch-speaking higher education in Flanders or Brussels"),
+    "french-community": _("French-speaking higher education (Wallonia-Brussels Federation)"),
+    "netherlands": _("Higher education in the Netherlands"),
+}
+PROGRAMME_LABELS = {
+    "bachelor": _("Bachelor"),
+    "master": _("Master"),
+    "graduaat": _("Graduaat (HBO5)"),
+    "associate-degree": _("Associate degree (the Netherlands)"),
+    "bridging": _("Bridging programme (schakelprogramma)"),
+    "preparatory": _("Preparatory programme (voorbereidingsprogramma)"),
+    "advanced-bachelor": _("Bachelor after bachelor (banaba)"),
+    "advanced-master": _("Master after master (manama)"),
+    "teacher-training-short": _("Shortened educational programme or specific teacher training"),
+    "postgraduate": _("Postgraduate"),
+    "doctorate": _("Doctorate"),
+}
+CONTRACT_LABELS = {
+    "diploma": _("Diploma contract"),
+    "credit": _("Credit contract"),
+    "exam": _("Exam contract"),
+}
+
+
+def _choices(values: tuple[str, ...], labels: dict) -> list[tuple[str, str]]:
+    return [(value, labels[value]) for value in values]
+
+
+RESIDENCE_CHOICES = _choices(scenario.RESIDENCES, RESIDENCE_LABELS)
+SYSTEM_CHOICES = _choices(scenario.SYSTEMS, SYSTEM_LABELS)
+PROGRAMME_CHOICES = _choices(scenario.PROGRAMMES, PROGRAMME_LABELS)
+CONTRACT_CHOICES = _choices(scenario.CONTRACTS, CONTRACT_LABELS)
 
 
 def month_choices():
@@ -268,9 +280,9 @@ def row_summary(row: dict[str, str]) -> dict:
 
     return {
         "year": row.get("y"),
-        "system": dict(SYSTEM_CHOICES).get(row.get("x")),
-        "programme": dict(PROGRAMME_CHOICES).get(row.get("p")),
-        "contract": dict(CONTRACT_CHOICES)[row.get("k") or "diploma"],
+        "system": SYSTEM_LABELS.get(row.get("x")),
+        "programme": PROGRAMME_LABELS.get(row.get("p")),
+        "contract": CONTRACT_LABELS[row.get("k") or "diploma"],
         "taken": row.get("t"),
         "earned": row.get("e"),
         "tolerated": row.get("l"),
@@ -302,7 +314,7 @@ class NetherlandsForm(Step):
             "Even for one month, or without attending. A finished mbo course does not count."
         )
         default = state.get("s")
-        programmes = dict(PROGRAMME_CHOICES)
+        programmes = PROGRAMME_LABELS
         for i, row in zip(row_indices(state), rows_of(state), strict=True):
             if (row.get("x") or default) == "netherlands":
                 self.fields[f"q{i}"] = forms.BooleanField(
@@ -349,7 +361,7 @@ class DetailsForm(Step):
             self.legends[i] = gettext("Year %(n)s: %(year)s, %(programme)s") % {
                 "n": i + 1,
                 "year": row["y"],
-                "programme": dict(PROGRAMME_CHOICES).get(row["p"], ""),
+                "programme": PROGRAMME_LABELS.get(row["p"], ""),
             }
             french = (row["x"] or default) == "french-community"
             if "final_year" in fields:
@@ -440,25 +452,5 @@ STEPS = {
     "netherlands": NetherlandsForm,
 }
 
-SCENARIO_FIELD = {  # scenario path -> form field key (rows: key + index)
-    "residence": "r",
-    "education_system": "s",
-    "birth_month": "by",
-    "as_of": "on",
-    "credits_to_finish": "f",
-    "academic_year": "y",
-    "system": "x",
-    "programme": "p",
-    "contract": "k",
-    "credits_taken": "t",
-    "credits_earned": "e",
-    "credits_tolerated": "l",
-    "degree_obtained": "d",
-    "start_month": "sm",
-    "end_month": "em",
-    "teacher_training": "q",
-    "dutch_enrolment_before_2018": "nb",
-    "final_year": "z",
-    "changed_programme": "c",
-    "block1_credits_earned": "b",
-}
+# scenario field -> form field key (rows: key + index)
+SCENARIO_FIELD = {a.name: a.key for a in ANSWERS}

@@ -1,14 +1,7 @@
-"""The answers as a query string: short, stable parameter names, so that every result is a
-permalink and every wizard step can be reopened from it.
-
-    r  residence        s  education_system   by/bm  birth year and month
-    f  credits_to_finish                      on as_of (only when fixed, e.g. by `advise`)
-    nb dutch_enrolment_before_2018 (1)
-    per enrolment row N (0, 1, ...):
-    yN academic_year   xN system (when not the default)   pN programme   kN contract
-    tN credits_taken   eN credits_earned   lN credits_tolerated   dN degree_obtained (1)
-    smN/emN first/last month enrolled, as MM within the row's academic year   qN teacher (1)
-    zN final_year (1)   cN changed_programme (1)   bN block1_credits_earned
+"""The answers as a query string: short, stable parameter names (declared in `answers`), so
+that every result is a permalink and every wizard step can be reopened from it. A row's keys
+end in its index (`t0`, `t1`, ...); the birth month is two keys, `by` (year) and `bm` (month);
+start and end months are `MM` within the row's academic year; booleans are `1`.
 
 Digits typed in another script (Arabic-Indic, full-width...) are read as their ASCII digits;
 anything else that is not a number is left for the validation to name.
@@ -23,44 +16,13 @@ from urllib.parse import urlencode
 from rules.calendar import AcademicYear, Month
 from rules.scenario import MAX_ENROLMENTS
 
-TOP_LEVEL = {
-    "r": "residence",
-    "s": "education_system",
-    "f": "credits_to_finish",
-    "on": "as_of",
-    "nb": "dutch_enrolment_before_2018",
-}
-ROW = {
-    "y": "academic_year",
-    "x": "system",
-    "p": "programme",
-    "k": "contract",
-    "t": "credits_taken",
-    "e": "credits_earned",
-    "l": "credits_tolerated",
-    "d": "degree_obtained",
-    "sm": "start_month",
-    "em": "end_month",
-    "q": "teacher_training",
-    "z": "final_year",
-    "c": "changed_programme",
-    "b": "block1_credits_earned",
-}
-INTEGERS = {
-    "credits_taken",
-    "credits_earned",
-    "credits_tolerated",
-    "credits_to_finish",
-    "block1_credits_earned",
-}
-BOOLEANS = {
-    "degree_obtained",
-    "teacher_training",
-    "dutch_enrolment_before_2018",
-    "final_year",
-    "changed_programme",
-}
-ROW_KEY = re.compile(r"^(sm|em|[yxpktelqdzcb])([0-9]{1,2})$")
+from . import answers
+
+TOP_LEVEL = {a.key: a.name for a in answers.TOP_LEVEL if a.key != "by"}  # birth: by + bm
+ROW = {a.key: a.name for a in answers.ROWS}
+INTEGERS = {a.name for a in answers.ANSWERS if a.kind == "integer"}
+BOOLEANS = {a.name for a in answers.ANSWERS if a.kind == "boolean"}
+ROW_KEY = re.compile(rf"^({'|'.join(sorted(ROW, key=len, reverse=True))})([0-9]{{1,2}})$")
 MAX_ROWS = MAX_ENROLMENTS  # the years step offers no more; a longer query is refused by name
 
 

@@ -20,52 +20,34 @@ import re
 
 from django.http import QueryDict
 
+from .answers import BY_NAME, ROWS, Answer
 from .wizard import rows_of
 
-RESIDENCES = {
-    "flanders": "f",
-    "brussels": "b",
-    "wallonia": "w",
-    "german-community": "g",
-    "netherlands": "n",
-    "elsewhere": "e",
-}
-SYSTEMS = {"flanders": "f", "french-community": "c", "netherlands": "n"}
-PROGRAMMES = {
-    "bachelor": "ba",
-    "master": "ma",
-    "graduaat": "gr",
-    "associate-degree": "ad",
-    "bridging": "br",
-    "preparatory": "pr",
-    "advanced-bachelor": "bb",
-    "advanced-master": "mm",
-    "teacher-training-short": "te",
-    "postgraduate": "pg",
-    "doctorate": "do",
-}
-CONTRACTS = {"credit": "k", "exam": "x"}
-
+RESIDENCES = BY_NAME["residence"].codes
+SYSTEMS = BY_NAME["education_system"].codes
 HEAD = re.compile(
-    r"^(?P<r>[fbwgne])(?P<s>[fcn])(?:\.(?P<b>\d{6}))?(?:\.f(?P<f>\d{1,3}))?"
-    r"(?:\.o(?P<on>\d{4}-\d{2}-\d{2}))?(?P<nb>\.n)?$",
-    re.ASCII,
-)
-ROW = re.compile(
-    r"^(?P<y>\d{2})(?P<x>[fcn]?)(?P<p>[a-z]{2})(?P<t>\d{1,3})(?:\.(?P<e>\d{1,3}))?"
-    r"(?:t(?P<l>\d{1,3}))?(?:b(?P<b>\d{1,3}))?(?P<d>d)?(?P<z>f)?(?P<c>c)?"
-    r"(?:s(?P<sm>\d{2}))?(?:u(?P<em>\d{2}))?(?P<q>q)?(?P<k>[kx])?$",
+    rf"^(?P<r>{'|'.join(RESIDENCES.values())})(?P<s>{'|'.join(SYSTEMS.values())})"
+    r"(?:\.(?P<b>\d{6}))?(?:\.f(?P<f>\d{1,3}))?(?:\.o(?P<on>\d{4}-\d{2}-\d{2}))?(?P<nb>\.n)?$",
     re.ASCII,
 )
 
 
-def _reverse(mapping: dict) -> dict:
-    return {code: name for name, code in mapping.items()}
+def _pattern(a: Answer) -> str:
+    """The part of a row's segment that writes answer `a`."""
+    if a.name == "academic_year":
+        return rf"(?P<{a.key}>\d{{2}})"
+    if a.codes:
+        return rf"(?P<{a.key}>{'|'.join(a.codes.values())}){'' if a.required else '?'}"
+    if a.kind == "boolean":
+        return rf"(?P<{a.key}>{re.escape(a.marker)})?"
+    digits = r"\d{2}" if a.kind == "text" else r"\d{1,3}"  # months are MM
+    if a.required:
+        return rf"(?P<{a.key}>{digits})"
+    return rf"(?:{re.escape(a.marker)}(?P<{a.key}>{digits}))?"
 
 
-RESIDENCE_OF, SYSTEM_OF, PROGRAMME_OF, CONTRACT_OF = map(
-    _reverse, (RESIDENCES, SYSTEMS, PROGRAMMES, CONTRACTS)
-)
+ROW = re.compile("^" + "".join(map(_pattern, ROWS)) + "$", re.ASCII)
+DECODED = {a.key: {code: value for value, code in a.codes.items()} for a in ROWS}
 
 
 def encode(state: QueryDict) -> str | None:
@@ -88,25 +70,20 @@ def encode(state: QueryDict) -> str | None:
 
 
 def _row(row: dict[str, str]) -> str:
-    def get(key):
-        return row.get(key, "")
-
-    system = get("x")
-    text = f"{get('y')[2:4]}{SYSTEMS[system] if system else ''}{PROGRAMMES[get('p')]}"
-    text += str(int(get("t")))
-    if get("e"):
-        text += f".{int(get('e'))}"
-    if get("l"):
-        text += f"t{int(get('l'))}"
-    if get("b"):
-        text += f"b{int(get('b'))}"
-    text += "d" if get("d") else ""
-    text += "f" if get("z") else ""
-    text += "c" if get("c") else ""
-    text += f"s{int(get('sm')):02d}" if get("sm") else ""
-    text += f"u{int(get('em')):02d}" if get("em") else ""
-    text += "q" if get("q") else ""
-    text += CONTRACTS.get(get("k"), "")
+    text = ""
+    for a in ROWS:
+        value = row.get(a.key, "")
+        if a.name == "academic_year":
+            text += value[2:4]
+        elif a.codes:
+            if value and value not in a.choices:
+                raise KeyError(value)
+            text += a.codes.get(value, "")  # none for the default (a diploma contract)
+        elif a.kind == "boolean":
+            text += a.marker if value else ""
+        elif value:
+            number = int(value)
+            text += a.marker + (f"{number:02d}" if a.kind == "text" else str(number))
     return text
 
 
@@ -117,8 +94,8 @@ def decode(code: str) -> QueryDict | None:
     if not m:
         return None
     state = QueryDict(mutable=True)
-    state["r"] = RESIDENCE_OF[m["r"]]
-    state["s"] = SYSTEM_OF[m["s"]]
+    state["r"] = {c: v for v, c in RESIDENCES.items()}[m["r"]]
+    state["s"] = {c: v for v, c in SYSTEMS.items()}[m["s"]]
     if m["b"]:
         state["by"], state["bm"] = m["b"][:4], m["b"][4:]
     for key in ("f", "on"):
@@ -128,21 +105,18 @@ def decode(code: str) -> QueryDict | None:
         state["nb"] = "1"
     for i, text in enumerate(rows):
         row = ROW.match(text)
-        if not row or row["p"] not in PROGRAMME_OF:
+        if not row:
             return None
-        yy = int(row["y"])
-        start = (1900 if yy >= 80 else 2000) + yy
-        state[f"y{i}"] = f"{start}-{start + 1}"
-        state[f"p{i}"] = PROGRAMME_OF[row["p"]]
-        state[f"t{i}"] = row["t"]
-        if row["x"]:
-            state[f"x{i}"] = SYSTEM_OF[row["x"]]
-        for key in ("e", "l", "b", "sm", "em"):
-            if row[key]:
-                state[f"{key}{i}"] = row[key]
-        for key in ("d", "z", "c", "q"):
-            if row[key]:
-                state[f"{key}{i}"] = "1"
-        if row["k"]:
-            state[f"k{i}"] = CONTRACT_OF[row["k"]]
+        for a in ROWS:
+            value = row[a.key]
+            if not value:
+                continue
+            if a.name == "academic_year":
+                start = (1900 if int(value) >= 80 else 2000) + int(value)
+                value = f"{start}-{start + 1}"
+            elif a.codes:
+                value = DECODED[a.key][value]
+            elif a.kind == "boolean":
+                value = "1"
+            state[f"{a.key}{i}"] = value
     return state

@@ -17,15 +17,15 @@ from .calendar import AcademicYear, Month
 RESIDENCES = ("flanders", "brussels", "wallonia", "german-community", "netherlands", "elsewhere")
 BELGIAN_REGIONS = ("flanders", "brussels", "wallonia", "german-community")
 SYSTEMS = ("flanders", "french-community", "netherlands")
-PROGRAMMES = (
+PROGRAMMES = (  # in the order the wizard offers them
     "bachelor",
     "master",
-    "associate-degree",
     "graduaat",
-    "advanced-bachelor",
-    "advanced-master",
+    "associate-degree",
     "bridging",
     "preparatory",
+    "advanced-bachelor",
+    "advanced-master",
     "teacher-training-short",
     "postgraduate",
     "doctorate",

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from advisor.forms import PROGRAMME_CHOICES
+from advisor.forms import PROGRAMME_LABELS
 
 register = template.Library()
 
@@ -182,7 +182,7 @@ def breakable_url(url: str) -> str:
 @register.filter
 def programme_label(code: str) -> str:
     """A programme code (`bachelor`, `advanced-master`...) in words, in the page's language."""
-    return str(dict(PROGRAMME_CHOICES).get(code, code))
+    return str(PROGRAMME_LABELS.get(code, code))
 
 
 @register.filter

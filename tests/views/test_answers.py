@@ -1,0 +1,67 @@
+"""The table of answers (advisor/answers.py) and everything derived from it agree with the
+scenario contract (rules.scenario, SCENARIO.md) and with each other."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from advisor import answers, errors, forms, querystring, shortlink
+from rules import scenario
+
+SCENARIO_SOURCE = (Path(scenario.__file__)).read_text(encoding="utf-8")
+
+
+def test_every_scenario_field_is_one_answer():
+    assert {a.name for a in answers.TOP_LEVEL} == scenario.TOP_LEVEL_FIELDS - {"enrolments"}
+    assert {a.name for a in answers.ROWS} == scenario.ENROLMENT_FIELDS
+    assert len(answers.BY_KEY) == len(answers.ANSWERS) == len(answers.BY_NAME)
+
+
+def test_every_step_that_asks_exists():
+    assert {a.step for a in answers.ANSWERS} - {None} <= set(forms.STEPS) | {"years"}
+
+
+@pytest.mark.parametrize(
+    "answer", [a for a in answers.ANSWERS if a.kind == "choice"], ids=lambda a: a.name
+)
+def test_choices_come_from_the_scenario_and_the_short_link_codes_them(answer):
+    labels = {
+        "residence": forms.RESIDENCE_LABELS,
+        "education_system": forms.SYSTEM_LABELS,
+        "system": forms.SYSTEM_LABELS,
+        "programme": forms.PROGRAMME_LABELS,
+        "contract": forms.CONTRACT_LABELS,
+    }[answer.name]
+    assert set(labels) == set(answer.choices)
+    assert set(answer.codes) <= set(answer.choices)
+    uncoded = set(answer.choices) - set(answer.codes)
+    assert uncoded <= {"diploma"}  # the default contract is written as nothing
+    assert len(set(answer.codes.values())) == len(answer.codes)
+
+
+def test_the_query_string_maps_are_the_table():
+    assert set(querystring.ROW.values()) == scenario.ENROLMENT_FIELDS
+    assert forms.SCENARIO_FIELD["birth_month"] == "by"
+    assert {errors.STEP_OF_ROW_FIELD[a.key] for a in answers.ROWS} <= set(forms.STEPS) | {"years"}
+    for key in querystring.ROW:
+        assert querystring.ROW_KEY.match(f"{key}12").group(1) == key
+
+
+def test_every_validation_error_has_a_translated_message():
+    """Each code rules.scenario fails with (`r.fail(path, message, code)`) has a message."""
+    used = {
+        node.args[2].value
+        for node in ast.walk(ast.parse(SCENARIO_SOURCE))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "attr", "") == "fail"
+        and len(node.args) >= 3
+        and isinstance(node.args[2], ast.Constant)
+    }
+    assert len(used) > 15
+    assert used <= set(errors.MESSAGES), used - set(errors.MESSAGES)
+
+
+def test_the_short_link_writes_every_row_answer():
+    names = set(shortlink.ROW.groupindex)
+    assert names == {a.key for a in answers.ROWS}
