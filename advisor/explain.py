@@ -1,6 +1,6 @@
 """The explanation texts: each topic's template, rendered in one language.
 
-The result page includes the same templates (`advice/topics/<code>.html#body`); `advise`
+The result page includes the same templates (`schemes/<scheme>/<topic>.html#body`); `advise`
 prints them as plain text, so the page and the command always say the same thing.
 """
 
@@ -24,11 +24,11 @@ def plain_text(markup: str) -> str:
 
 
 def topic_context(advice: Advice) -> dict:
+    """Each scheme's result by its code (`learning_credit`, `family_allowance`, ...)."""
     return {
+        **advice.results,
         "advice": advice,
         "scenario": advice.scenario,
-        "lc": advice.learning_credit,
-        "pr": advice.progression,
         "rules_checked_on": rules_checked_on(),
     }
 
@@ -41,7 +41,7 @@ def summary(advice: Advice, language: str) -> list[dict]:
             {
                 "topic": code,
                 "text": plain_text(
-                    render_to_string(f"advice/topics/{code}.html#summary", context)
+                    render_to_string(f"schemes/{code}/{code}.html#summary", context)
                 ),
             }
             for code in advice.summary_topics
@@ -53,7 +53,7 @@ def explanation(advice: Advice, language: str) -> list[dict]:
     entries = []
     with translation.override(language):
         for topic in advice.topics:
-            template = f"advice/topics/{topic.code}.html"
+            template = topic.template
             entries.append(
                 {
                     "topic": topic.code,

@@ -246,35 +246,8 @@ def result(request):
             "check_url": url("check", state),
             "sections": _answer_sections(state, rows_valid=True),
             "permalink": permalink,
-            "empty_columns": _empty_columns(advice.learning_credit),
-            "screen_only_topics": _screen_only_topics(advice),
         },
     )
-
-
-# General explanations that paper leaves out, so that a typical result fits on two A4 pages;
-# the printed permalink leads to them.
-SCREEN_ONLY_TOPICS = {"credits_vs_learning_credit"}
-
-
-def _screen_only_topics(advice) -> set[str]:
-    """The general topics, and how the learning credit rebuilds when that is only background
-    (no rebuild running and the balance at or above its level)."""
-    lc = advice.learning_credit
-    if lc and not lc.rebuild_concerns_you:
-        return SCREEN_ONLY_TOPICS | {"learning_credit_rebuild"}
-    return SCREEN_ONLY_TOPICS
-
-
-def _empty_columns(lc) -> set[str]:
-    """Year-table columns with nothing in any year: paper leaves them out to fit the page."""
-    if lc is None:
-        return set()
-    return {
-        name
-        for name in ("rebuild", "bonus", "master_deduction")
-        if not any(getattr(year, name) for year in lc.years)
-    }
 
 
 def short(request, code):

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from . import parameters
 from .family_allowance import DIPLOMA_CYCLES, SCHEMES, THESIS_PROGRAMMES, rules_cover
-from .family_allowance_ages import _p_or_none
+from .family_allowance.ages import _p_or_none
 from .scenario import Enrolment, Scenario
 from .study_efficiency import counts, study_efficiency
 

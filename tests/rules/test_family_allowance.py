@@ -8,7 +8,7 @@ import pytest
 from rules import parameters
 from rules.calendar import AcademicYear, Month
 from rules.family_allowance import family_allowance
-from rules.family_allowance_amounts import amount_on
+from rules.family_allowance.amounts import amount_on
 from rules.scenario import parse_scenario
 
 TODAY = date(2026, 11, 26)

@@ -1,5 +1,5 @@
 """The Flemish study-efficiency rule (RULES.md §1.8 and §0), table-driven: each id names its
-source (RULES.md, the EhB page in rules/parameters/learning_credit/study_efficiency*.toml)."""
+source (RULES.md, the EhB page in rules/parameters/study_efficiency/)."""
 
 from datetime import date
 

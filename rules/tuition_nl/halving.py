@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from . import parameters
-from .calendar import AcademicYear, Month, Period, months_in, runs
-from .scenario import Enrolment, Scenario
+from .. import parameters
+from ..calendar import AcademicYear, Month, Period, months_in, runs
+from ..scenario import Enrolment, Scenario
 
 FIRST_PROGRAMMES = frozenset({"bachelor", "associate-degree"})
 # Teacher training leading to a full teaching qualification: pabo or a teacher bachelor, and

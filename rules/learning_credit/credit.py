@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from . import parameters
-from .calendar import AcademicYear, years_between
-from .scenario import Enrolment, Scenario
+from .. import parameters
+from ..calendar import AcademicYear, years_between
+from ..scenario import Enrolment, Scenario
 
 # Programmes whose diploma contract draws on the learning credit (RULES.md §1.1). Under a credit
 # contract every unit draws on it; under an exam contract nothing does.
@@ -120,6 +120,15 @@ class LearningCredit:
     @property
     def results_pending(self) -> bool:
         return self.current.closing is None
+
+    @property
+    def empty_columns(self) -> set[str]:
+        """The year-by-year figures that are nothing in every year (paper leaves them out)."""
+        return {
+            name
+            for name in ("rebuild", "bonus", "master_deduction")
+            if not any(getattr(year, name) for year in self.years)
+        }
 
     @property
     def rebuild_concerns_you(self) -> bool:

@@ -40,9 +40,10 @@ from datetime import date
 from functools import cache
 from typing import Literal
 
-from . import parameters
-from .calendar import AcademicYear, Month, Period, months_in, runs
-from .family_allowance_ages import (
+from .. import parameters
+from ..calendar import AcademicYear, Month, Period, months_in, runs
+from ..scenario import Enrolment, Scenario
+from .ages import (
     SCHEMES,
     _folder,
     _majority,
@@ -52,8 +53,7 @@ from .family_allowance_ages import (
     unconditional_until,
     until_21,
 )
-from .family_allowance_amounts import Amount, amount_on, latest_amount
-from .scenario import Enrolment, Scenario
+from .amounts import Amount, amount_on, latest_amount
 
 JOB_SEEKER_OFFICE = {"brussels": "actiris", "wallonia": "forem", "german-community": "adg"}
 # Flanders' diploma-year exception: once per cycle; the programmes that belong to a cycle.

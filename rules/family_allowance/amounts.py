@@ -20,9 +20,9 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from .parameters import NoValue, Parameter, Period, Reference
+from ..parameters import NoValue, Parameter, Period, Reference
 
-ROOT = Path(__file__).resolve().parent / "amounts" / "family_allowance"
+ROOT = Path(__file__).resolve().parent.parent / "amounts" / "family_allowance"
 
 
 @dataclass(frozen=True)

@@ -39,9 +39,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from . import parameters
-from .calendar import AcademicYear
-from .scenario import Enrolment, Scenario
+from .. import parameters
+from ..calendar import AcademicYear
+from ..scenario import Enrolment, Scenario
 
 CYCLE_PROGRAMMES = ("bachelor", "master")  # the cycles whose fundability the site follows
 

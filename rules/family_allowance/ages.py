@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from . import parameters
-from .calendar import AcademicYear, Month
+from .. import parameters
+from ..calendar import AcademicYear, Month
 
 SCHEMES = {
     "flanders": "groeipakket",

@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from . import parameters
-from .calendar import AcademicYear
-from .scenario import Enrolment, Scenario
+from .. import parameters
+from ..calendar import AcademicYear
+from ..scenario import Enrolment, Scenario
 
-RULE = "learning_credit.study_efficiency"  # in force for programmes started from 2023-2024
+RULE = "study_efficiency.deadline_enrolment"  # in force for programmes started from 2023-2024
 STARTING_PROGRAMMES = ("bachelor", "graduaat")  # an earlier enrolment in one keeps the rule off
 State = Literal["met", "open", "at-risk", "missed"]
 
@@ -67,6 +67,7 @@ class Figures:
     enrolments: int  # the deadline: the end of this enrolment in the programme
     refusal_years: int
     refusal_confidence: str
+    appeal_days: int  # to appeal internally against a refusal, then to the Raad
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def _runs(enrolments: list[Enrolment]) -> list[list[Enrolment]]:
 def study_efficiency(scenario: Scenario) -> StudyEfficiency | None:
     """The rule's verdict per programme, or None when it applies to none of them: it is for
     students who start from 2023-2024, not for those who enrolled in a Flemish bachelor or
-    graduaat before (EhB; study_efficiency.toml)."""
+    graduaat before (EhB; parameters/study_efficiency/deadline_enrolment.toml)."""
     starts = [
         e.academic_year
         for e in scenario.enrolments
@@ -181,9 +182,10 @@ def _programme(run: list[Enrolment], current_year: AcademicYear, f: Figures) -> 
 
 
 def _figures(on: date) -> Figures:
-    years = parameters.parameter("learning_credit.study_efficiency_refusal_years")
+    years = parameters.parameter("study_efficiency.refusal_years")
     return Figures(
         enrolments=parameters.get(RULE, on=on),
         refusal_years=parameters.get(years.name, on=on),
         refusal_confidence=years.confidence_on(on),
+        appeal_days=parameters.get("learning_credit.appeal_days", on=on),
     )
