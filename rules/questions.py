@@ -19,8 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import parameters
-from .family_allowance import DIPLOMA_CYCLES, SCHEMES, THESIS_PROGRAMMES, rules_cover
-from .family_allowance.ages import _p_or_none
+from .family_allowance import REGIONS
 from .scenario import Enrolment, Scenario
 from .study_efficiency import counts, study_efficiency
 
@@ -51,20 +50,19 @@ def follow_up_questions(scenario: Scenario) -> dict[int, tuple[str, ...]]:
 
 
 def _final_year_candidates(scenario: Scenario) -> list[Enrolment]:
-    region = scenario.residence
-    if region not in SCHEMES or not scenario.enrolments:
+    region = REGIONS.get(scenario.residence)
+    if region is None or not scenario.enrolments:
         return []
     last_year = scenario.enrolments[-1].academic_year
-    minimum = _p_or_none(region, "min_credits", last_year.first_day)
+    minimum = region.credit_minimum(last_year.first_day) if region.rules_cover(last_year) else None
     this_year = [e for e in scenario.enrolments if e.academic_year == last_year]
-    if (
-        minimum is None
-        or not rules_cover(region, last_year)
-        or sum(e.credits_taken for e in this_year) >= minimum
-    ):
+    if minimum is None or sum(e.credits_taken for e in this_year) >= minimum:
         return []
-    programmes = DIPLOMA_CYCLES if region == "flanders" else THESIS_PROGRAMMES
-    return [e for e in this_year if e.programme in programmes and not e.degree_obtained]
+    return [
+        e
+        for e in this_year
+        if e.programme in region.last_year_programmes and not e.degree_obtained
+    ]
 
 
 def _flemish_later_enrolments(scenario: Scenario) -> list[Enrolment]:

@@ -1,22 +1,9 @@
-"""Family allowance while studying: `allowance` computes it month by month, `ages` and
-`amounts` hold the age limits and the amounts, `scheme` explains it."""
+"""Family allowance while studying: `allowance` computes it month by month, `regions` holds
+what each of the four Belgian schemes decides in its own way, `amounts` the amounts, `scheme`
+explains it."""
 
-from .allowance import (
-    DIPLOMA_CYCLES,
-    SCHEMES,
-    THESIS_PROGRAMMES,
-    FamilyAllowance,
-    family_allowance,
-    rules_cover,
-)
+from .allowance import FamilyAllowance, family_allowance, rules_cover
+from .regions import REGIONS
 from .scheme import Scheme
 
-__all__ = [
-    "DIPLOMA_CYCLES",
-    "SCHEMES",
-    "THESIS_PROGRAMMES",
-    "FamilyAllowance",
-    "Scheme",
-    "family_allowance",
-    "rules_cover",
-]
+__all__ = ["REGIONS", "FamilyAllowance", "Scheme", "family_allowance", "rules_cover"]

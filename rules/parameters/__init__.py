@@ -119,6 +119,11 @@ def all_parameters() -> dict[str, Parameter]:
     return {p.name: p for p in map(_load, files)}
 
 
+def parameter_or_none(name: str) -> Parameter | None:
+    """A parameter, or None where it does not exist (a region without that figure)."""
+    return all_parameters().get(name)
+
+
 def parameter(name: str) -> Parameter:
     found = all_parameters().get(name)
     if found is None:
@@ -148,8 +153,17 @@ def covered_period() -> tuple[date, date]:
 
 def in_force(name: str, *, on: date) -> bool:
     """Does a dated rule apply on that day (a period covers it and did not end it)?"""
+    return get_or_none(name, on=on) is not None
+
+
+def get_or_none(name: str, *, on: date):
+    """The value in force on that day, or None where the rule does not apply then (before it
+    began, after the law ended it) or does not exist (a region without that figure). This is
+    the one place that asks; `get` is for figures that must be there."""
+    found = all_parameters().get(name)
+    if found is None:
+        return None
     try:
-        parameter(name).period_on(on)
+        return found.period_on(on).value
     except NoValue:
-        return False
-    return True
+        return None

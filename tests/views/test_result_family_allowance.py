@@ -203,7 +203,7 @@ def test_each_topic_shows_its_own_sources_with_the_date_their_rules_apply_from(c
         pytest.param(
             "by=2001&bm=06&y0=2025-2026&p0=master&t0=60&e0=60",
             "Family allowance now (November 2026): no. Your right ended in June 2026, the "
-            "month of your 25th birthday, whatever you study.",
+            "month you turned 25, whatever you study.",
             id="RULES-0-past-the-age-limit-no-right-whatever-the-credits",
         ),
         pytest.param(
