@@ -32,10 +32,15 @@ def allowance_years(fa) -> str:
 
 def _status(y, f) -> str:
     if y.student_status is None:
-        return _(
-            "before the regional rules of %(year)s: not judged. The federal rules of that time "
-            "applied, and we do not apply them."
-        ) % {"year": f.rules_from.year}
+        return {
+            "no-rules": lambda: (
+                _(
+                    "before the regional rules of %(year)s: not judged. The federal rules of that "
+                    "time applied, and we do not apply them."
+                )
+                % {"year": f.rules_from.year}
+            ),
+        }[y.reason]()
     if y.student_status:
         why = {
             "credits": lambda: _("at least %(credits)s credits") % {"credits": f.min_credits},

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from .. import parameters
 from ..calendar import AcademicYear, years_between
@@ -23,9 +24,18 @@ DEDUCTING_DIPLOMA_PROGRAMMES = frozenset({"bachelor", "master"})
 ENROLMENT_PROGRAMMES = frozenset({"graduaat"})
 
 
+Trigger = Literal["master", "no-enrolment", "graduaat"]
+Share = Literal["all", "half", "none"]
+Phase = Literal["full", "half", "passed-only"]
+# The bonus (RULES.md §1.2): ended by a rebuild, all received, none yet, or part of it.
+BonusState = Literal["lost-to-rebuild", "all-received", "unused", "partly-received"]
+# Enough to finish (§1.5)? Zero or below, below the credits still needed, enough, or unknown.
+Sufficiency = Literal["zero-or-below", "below-needed", "enough", "unknown"]
+
+
 @dataclass(frozen=True)
 class Rebuild:
-    trigger: str  # "master" | "no-enrolment" | "graduaat"
+    trigger: Trigger
     from_year: AcademicYear
 
 
@@ -51,7 +61,7 @@ class Year:
 class Outcome:
     """What the balance becomes if the running year ends with `earned` credits."""
 
-    share: str  # "all" | "half" | "none"
+    share: Share
     earned: int
     closing: int
 
@@ -77,7 +87,7 @@ CHANGE_WARNING_DAYS = 30
 class ChangeOfProgramme:
     """What comes back if a student changes programme on the advice's day (RULES.md §1.6)."""
 
-    phase: str  # "full" | "half" | "passed-only"
+    phase: Phase
     full_refund_before: date
     half_refund_until: date
     first_bachelor_year: bool  # the legal fallback is for first-time bachelor students only
@@ -120,6 +130,22 @@ class LearningCredit:
     @property
     def results_pending(self) -> bool:
         return self.current.closing is None
+
+    @property
+    def bonus_state(self) -> BonusState:
+        if self.rebuild:
+            return "lost-to-rebuild"
+        if self.bonus_remaining == 0:
+            return "all-received"
+        return "unused" if self.bonus_remaining == self.figures.bonus else "partly-received"
+
+    @property
+    def sufficiency(self) -> Sufficiency:
+        if self.sufficient is None:
+            return "unknown"
+        if self.sufficient:
+            return "enough"
+        return "zero-or-below" if self.balance <= 0 else "below-needed"
 
     @property
     def empty_columns(self) -> set[str]:

@@ -63,6 +63,10 @@ Reason = Literal[
 ]
 
 
+Band = Literal["all", "45-59", "30-44", "below-30", "none"]
+Regime = Literal["paysage", "glatigny"]  # block 1: 45 credits to move on (Paysage) or all 60
+
+
 @dataclass(frozen=True)
 class Verdict:
     fundable: bool | None
@@ -82,10 +86,11 @@ class Year:
     block1_credits: int | None
     block1_approximated: bool  # a later year's block-1 credits were not given
     may_leave_block1: bool | None
-    band: str | None
+    band: Band | None
     enrolments_counted: int  # in the cycle, this one included (2019-2020 not counted)
     leave_block1_credits: int  # block-1 credits needed to move on: 45 (Paysage) or 60
     reoriented: bool  # a change of programme in the cycle (`changed_programme`)
+    regime: Regime  # the block-1 rule for the next year
     this_year: Verdict
     next_year: Verdict
     rules_unconfirmed: bool
@@ -104,10 +109,17 @@ class Figures:
     jury_after_enrolments: int
     reorientation_extra: int  # enrolments a reorientation adds to each milestone
     fresh_start_after_years: int
-    milestones: tuple[dict, ...]  # the bachelor milestones (bachelor_milestones.toml)
+    # The bachelor milestones (bachelor_milestones.toml), each {enrolments, block1, total}:
+    first_milestone: dict  # a block-1 unit after the first enrolment
+    block1_milestone: dict  # all of block 1
+    cycle_milestone: dict  # 120 credits including block 1
+    final_milestone: dict  # the whole bachelor
     not_counted_years: tuple[str, ...]
     first_year_change_before: date  # in the advice's academic year
     parcours_expected_from: date
+    glatigny_from: AcademicYear  # the first year of the Glatigny rules (2022-2023)
+    softening_year: AcademicYear  # the 2024-2025 softening's only year
+    glatigny_for_all_from: AcademicYear  # the year after it, everyone under Glatigny again
 
     @property
     def parcours_expected_year(self) -> AcademicYear:
@@ -246,6 +258,7 @@ def _year(
         enrolments_counted=cycle.counted(next_year.first_day),
         leave_block1_credits=leave,
         reoriented=cycle.reoriented,
+        regime="paysage" if leave < _p("block1_credits", next_year.first_day) else "glatigny",
         this_year=verdict_now,
         next_year=verdict_next,
         rules_unconfirmed=next_year.first_day
@@ -253,7 +266,7 @@ def _year(
     )
 
 
-def band(block1: int, year: AcademicYear) -> str:
+def band(block1: int, year: AcademicYear) -> Band:
     """The block-1 outcome band of RULES.md §3's table."""
     on = year.first_day
     if block1 >= _p("block1_credits", on):
@@ -318,6 +331,9 @@ def _bachelor_milestones(cycle: _Cycle, counted: int, on: date, reoriented: bool
 
 def figures(on: date) -> Figures:
     extended = _p("extended_programme", on)
+    milestones = _p("fundability.bachelor_milestones", on)
+    softening = parameters.parameter("progression.fundability.earlier_students_fundable")
+    softened = next(p for p in softening.periods if p.value)
     return Figures(
         block1_credits=_p("block1_credits", on),
         continue_from=_p("block1_band_continue_from", on),
@@ -328,10 +344,16 @@ def figures(on: date) -> Figures:
         jury_after_enrolments=_p("fundability.third_enrolment_jury", on)["after_enrolments"],
         reorientation_extra=_p("fundability.reorientation_extra_enrolments", on),
         fresh_start_after_years=_p("fundability.fresh_start_after_years", on),
-        milestones=tuple(_p("fundability.bachelor_milestones", on)),
+        first_milestone=milestones[0],
+        block1_milestone=milestones[1],
+        cycle_milestone=milestones[2],
+        final_milestone=milestones[3],
         not_counted_years=tuple(_p("fundability.not_counted_years", on)),
         first_year_change_before=AcademicYear.of(on).day(
             _p("fundability.first_year_change_before", on)
         ),
         parcours_expected_from=_p("parcours_decree_expected_from", on),
+        glatigny_from=AcademicYear.of(softening.periods[0].valid_from),
+        softening_year=AcademicYear.of(softened.valid_from),
+        glatigny_for_all_from=AcademicYear.of(softened.valid_from).next(),
     )

@@ -68,6 +68,7 @@ class Figures:
     refusal_years: int
     refusal_confidence: str
     appeal_days: int  # to appeal internally against a refusal, then to the Raad
+    applies_from: AcademicYear  # the first year the rule applies to new students
 
 
 @dataclass(frozen=True)
@@ -188,4 +189,5 @@ def _figures(on: date) -> Figures:
         refusal_years=parameters.get(years.name, on=on),
         refusal_confidence=years.confidence_on(on),
         appeal_days=parameters.get("learning_credit.appeal_days", on=on),
+        applies_from=AcademicYear.of(parameters.parameter(RULE).periods[0].valid_from),
     )

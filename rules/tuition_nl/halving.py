@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from .. import parameters
 from ..calendar import AcademicYear, Month, Period, months_in, runs
@@ -58,14 +59,18 @@ class Figures:
         return self.abolished_on and AcademicYear.of(self.abolished_on)
 
 
+NoHalving = Literal["earlier-enrolment", "first-programme", "abolished"]
+NoSecondWindow = Literal["no-teacher-training", "concurrent-programme", "abolished"]
+
+
 @dataclass(frozen=True)
 class TuitionHalving:
-    reason: str | None  # why none: "earlier-enrolment" | "first-programme" | "abolished"
+    reason: NoHalving | None  # why there is none
     first_window: Period | None
     second_window: Period | None
     # why no (counted) second window: "no-teacher-training" | "concurrent-programme" |
     # "abolished"; None when it counts or when there is no first window
-    second_window_reason: str | None
+    second_window_reason: NoSecondWindow | None
     months: tuple[Month, ...]  # the halved months, in order
     fees: tuple[Fee, ...]
     teacher_master: bool  # a teacher-training master is among the enrolments
