@@ -92,15 +92,18 @@ class Step(forms.Form):
     index = None  # only enrolment rows have one
 
     @classmethod
-    def options(cls, state: QueryDict, today: date) -> dict:
-        """The keyword arguments this step's form needs besides its data."""
+    def options(cls, state: QueryDict, today: date, questions=None) -> dict:
+        """The keyword arguments this step's form needs besides its data (`questions`: the
+        follow-up questions, when already known)."""
         return {}
 
-    def summary(self) -> list[tuple[str, str]]:
-        """(question, answer) pairs for the check page, from the cleaned data."""
+    def summary(self, values=None) -> list[tuple[str, str]]:
+        """(question, answer) pairs for the check page, from the cleaned data, or from
+        `values` (the query's answers) where they are known to be valid already."""
+        answers = self.cleaned_data if values is None else values
         rows = []
         for name, field in self.fields.items():
-            value = self.cleaned_data.get(name)
+            value = answers.get(name)
             if isinstance(field, forms.ChoiceField):
                 value = dict(field.choices).get(value, value)
             elif isinstance(field, forms.BooleanField):
@@ -148,7 +151,7 @@ class AboutForm(Step):
     )
 
     @classmethod
-    def options(cls, state, today):
+    def options(cls, state, today, questions=None):
         return {"today": today}
 
     def __init__(self, *args, today: date, **kwargs):
@@ -168,8 +171,9 @@ class AboutForm(Step):
             self.add_error(missing, _("Give both the month and the year, or neither."))
         return data
 
-    def summary(self):
-        month, year = self.cleaned_data.get("bm"), self.cleaned_data.get("by")
+    def summary(self, values=None):
+        answers = self.cleaned_data if values is None else values
+        month, year = answers.get("bm"), answers.get("by")
         born = f"{dict(self.fields['bm'].choices)[month]} {year}" if month and year else "—"
         return [(self.title, born)]
 
@@ -300,7 +304,7 @@ class NetherlandsForm(Step):
     nb = forms.BooleanField(required=False)
 
     @classmethod
-    def options(cls, state, today):
+    def options(cls, state, today, questions=None):
         return {"state": state, "today": today}
 
     def __init__(self, *args, state: QueryDict, today: date, **kwargs):
@@ -348,15 +352,15 @@ class DetailsForm(Step):
     title = _("A few more questions about your years")
 
     @classmethod
-    def options(cls, state, today):
-        return {"state": state}
+    def options(cls, state, today, questions=None):
+        return {"state": state, "questions": follow_ups(state) if questions is None else questions}
 
-    def __init__(self, *args, state: QueryDict, **kwargs):
+    def __init__(self, *args, state: QueryDict, questions, **kwargs):
         super().__init__(*args, **kwargs)
         default = state.get("s")
         self.earned = {}
         self.legends = {}  # row index -> "Year 2: 2025-2026, Bachelor"
-        for i, fields in follow_ups(state).items():
+        for i, fields in questions.items():
             row = {key: state.get(f"{key}{i}", "") for key in ("y", "p", "x", "e")}
             self.legends[i] = gettext("Year %(n)s: %(year)s, %(programme)s") % {
                 "n": i + 1,
@@ -431,8 +435,8 @@ class DetailsForm(Step):
                 )
         return data
 
-    def summary(self):
-        rows = super().summary()
+    def summary(self, values=None):
+        rows = super().summary(values)
         dont_know = gettext("I don't know (approximated)")
         return [
             (

@@ -19,7 +19,7 @@ from . import shortlink
 from .errors import field_name, scenario_errors, step_of_path
 from .explain import topic_context
 from .querystring import MAX_ROWS, ROW_KEY, to_data
-from .wizard import next_step, previous_step, rows_of, state_of, steps_for, with_rows
+from .wizard import follow_ups, next_step, previous_step, rows_of, state_of, steps_for, with_rows
 
 
 def root(request):
@@ -158,19 +158,21 @@ def _add_scenario_errors(state, row_forms) -> bool:
     return False
 
 
-def _answer_sections(state, *, rows_valid: bool = False) -> list[dict]:
+def _answer_sections(state, scenario=None) -> list[dict]:
     """Each step on the path with its answers (or None when not validly answered) and a
-    Change link that returns to the check page. `rows_valid`: the rows passed the scenario's
-    validation already, so no form needs to check them again."""
+    Change link that returns to the check page. `scenario`: the answers passed the scenario's
+    validation already (the result page), so no form needs to check them again."""
     today = timezone.localdate()
     answers = state.urlencode()
+    valid = scenario is not None
+    questions = follow_ups(state, scenario) if valid else None
     sections = []
-    for name in steps_for(state):
+    for name in steps_for(state, questions):
         change_url = encoded_url(name, answers, **{"return": "check"})
         if name == "years":
             rows = rows_of(state)
             ok = bool(rows) and (
-                rows_valid or all(form.is_valid() for form in _row_forms(rows, state, bound=True))
+                valid or all(form.is_valid() for form in _row_forms(rows, state, bound=True))
             )
             sections.append(
                 {
@@ -182,15 +184,16 @@ def _answer_sections(state, *, rows_valid: bool = False) -> list[dict]:
             )
             continue
         form_class = f.STEPS[name]
-        kwargs = form_class.options(state, today)
-        form = form_class(state, **kwargs)
-        ok = form.is_valid()
+        kwargs = form_class.options(state, today, questions)
+        form = form_class(None if valid else state, **kwargs)
+        ok = valid or form.is_valid()
+        summary = form.summary(state) if valid else form.summary() if ok else None
         sections.append(
             {
                 "step": name,
                 "title": form.title,
                 "ok": ok,
-                "summary": form.summary() if ok else None,
+                "summary": summary,
                 "change_url": change_url,
             }
         )
@@ -244,7 +247,7 @@ def result(request):
         {
             **topic_context(advice),
             "check_url": url("check", state),
-            "sections": _answer_sections(state, rows_valid=True),
+            "sections": _answer_sections(state, scenario),
             "permalink": permalink,
         },
     )

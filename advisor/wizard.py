@@ -13,7 +13,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from rules.questions import follow_up_questions
-from rules.scenario import ScenarioError, parse_scenario
+from rules.scenario import Scenario, ScenarioError, parse_scenario
 
 from .querystring import ROW, row_indices, to_data
 
@@ -39,9 +39,14 @@ def uses_system(state: QueryDict, system: str) -> bool:
 FOLLOW_UP_KEYS = ("z", "c", "b")  # their answers never decide which of them are asked
 
 
-def follow_ups(state: QueryDict) -> dict[int, tuple[str, ...]]:
+Questions = dict[int, tuple[str, ...]]  # row index -> the follow-up fields asked about it
+
+
+def follow_ups(state: QueryDict, scenario: Scenario | None = None) -> Questions:
     """The follow-up questions per row index (rules.questions), none while the other answers
-    do not make a valid scenario."""
+    do not make a valid scenario. `scenario`: the answers already parsed (the result page)."""
+    if scenario is not None:
+        return _by_row(state, follow_up_questions(scenario))
     others = state.copy()
     for i in row_indices(state):
         for key in FOLLOW_UP_KEYS:
@@ -51,19 +56,25 @@ def follow_ups(state: QueryDict) -> dict[int, tuple[str, ...]]:
 
 @lru_cache(maxsize=256)
 def _follow_ups(query: str, today) -> dict[int, tuple[str, ...]]:
+    state = QueryDict(query)
     try:
-        scenario = parse_scenario(to_data(QueryDict(query)), today=today)
+        scenario = parse_scenario(to_data(state), today=today)
     except ScenarioError:
         return {}
-    indices = row_indices(QueryDict(query))
-    return {
-        indices[position]: fields for position, fields in follow_up_questions(scenario).items()
-    }
+    return _by_row(state, follow_up_questions(scenario))
 
 
-def steps_for(state: QueryDict) -> list[str]:
+def _by_row(state: QueryDict, questions: dict[int, tuple[str, ...]]) -> Questions:
+    """Scenario positions (the rows in order) -> the rows' query indices."""
+    indices = row_indices(state)
+    return {indices[position]: fields for position, fields in questions.items()}
+
+
+def steps_for(state: QueryDict, questions: Questions | None = None) -> list[str]:
+    """The wizard's steps for these answers; `questions`: their follow-up questions, when
+    already known."""
     steps = ["residence", "system", "about", "years"]
-    if follow_ups(state):
+    if questions if questions is not None else follow_ups(state):
         steps.append("details")
     if uses_system(state, "flanders"):
         steps.append("finish")

@@ -1,10 +1,11 @@
 """Formatting for the advice pages: money, dates, the balance chart."""
 
+import re
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-import segno
+import zxingcpp
 from django import template
 from django.forms import RadioSelect
 from django.urls import translate_url
@@ -165,12 +166,35 @@ def qr_code(text: str, label: str):
     return mark_safe(_qr_svg(text).replace("<svg ", labelled, 1))
 
 
+QUIET_ZONE = 4  # modules of white around the symbol, as the QR standard asks
+SCALE = 2  # CSS pixels per module on screen; paper sets its own size
+DARK_RUN = re.compile(rb"\x00+")  # zxing's image: 0 is a dark module, 255 a light one
+
+
 @lru_cache(maxsize=256)
 def _qr_svg(text: str) -> str:
-    # A fixed mask pattern: choosing the best of eight costs ~7 ms here, and readers decode any.
-    return segno.make(text, error="m", mask=0).svg_inline(
-        scale=2, svgclass="qr-code", omitsize=False
+    """A compact SVG: one path, a rectangle per run of dark modules in each row. zxing-cpp
+    encodes in C++ (under a millisecond where a pure-Python encoder took four)."""
+    barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    image = barcode.to_image(scale=1, add_quiet_zones=False)
+    size = image.shape[0]
+    modules = bytes(memoryview(image))
+    q = QUIET_ZONE
+    path = "".join(f"M{x + q},{y + q}h{w}v1H{x + q}z" for x, y, w in _dark_runs(modules, size))
+    full = size + 2 * QUIET_ZONE
+    return (
+        f'<svg viewBox="0 0 {full} {full}" width="{full * SCALE}" height="{full * SCALE}" '
+        f'class="qr-code" xmlns="http://www.w3.org/2000/svg"><path fill="#fff" '
+        f'd="M0,0h{full}v{full}h-{full}z"/><path d="{path}"/></svg>'
     )
+
+
+def _dark_runs(modules: bytes, size: int):
+    """(column, row, length) of each run of dark modules, row by row."""
+    for row in range(size):
+        offset = row * size
+        for run in DARK_RUN.finditer(modules, offset, offset + size):
+            yield run.start() - offset, row, run.end() - run.start()
 
 
 @register.filter
