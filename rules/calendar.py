@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 ACADEMIC_YEAR_PATTERN = re.compile(r"^([0-9]{4})-([0-9]{4})$")
 MONTH_PATTERN = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 FIRST_MONTH = 9  # academic years run 1 September to 31 August
 
 
-@dataclass(frozen=True, order=True)
-class Month:
+class Month(NamedTuple):
+    """A calendar month. A named tuple: months are hashed and compared by the thousand on a
+    page, and a tuple does both in C."""
+
     year: int
     month: int
 
@@ -52,8 +55,9 @@ class Month:
         return AcademicYear(self.year if self.month >= FIRST_MONTH else self.year - 1)
 
 
-@dataclass(frozen=True, order=True)
-class AcademicYear:
+class AcademicYear(NamedTuple):
+    """An academic year, 1 September to 31 August (a named tuple, as `Month`)."""
+
     start: int  # the calendar year in which it begins
 
     @classmethod
@@ -109,7 +113,16 @@ class Period:
 
 
 def months_in(period: Period) -> list[Month]:
-    return [period.start.plus(i) for i in range(period.months)]
+    first, last = period.start.index - _TABLE_START, period.end.index - _TABLE_START
+    if first >= 0 and last < len(_MONTH_TABLE):
+        return list(_MONTH_TABLE[first : last + 1])
+    return [Month(i // 12, i % 12 + 1) for i in range(period.start.index, period.end.index + 1)]
+
+
+# Every month from 1900 to 2199, made once: a timeline slices it instead of building its
+# hundreds of months each time.
+_TABLE_START = 1900 * 12
+_MONTH_TABLE = tuple(Month(year, month) for year in range(1900, 2200) for month in range(1, 13))
 
 
 def runs(months: list[Month]) -> list[Period]:

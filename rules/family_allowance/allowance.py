@@ -39,10 +39,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from .. import parameters
-from ..calendar import AcademicYear, Month, Period, months_in, runs
+from ..calendar import AcademicYear, Month, Period, months_in, runs, years_between
 from ..scenario import Enrolment, Scenario
 from .amounts import Amount, amount_on, latest_amount
 from .regions import REGIONS, Reason, Region
@@ -183,15 +184,17 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
     timeline_end = last_right or last_year.next().last_month.plus(1)
     months = months_in(Period(first_year.first_month, max(timeline_end, first_year.first_month)))
 
-    def judged(m: Month) -> bool:
-        return region.rules_cover(m.academic_year)
-
-    def conditional(m: Month) -> bool:
-        if not judged(m):
-            return False
-        if birth is None:
-            return True
-        return max(uncond, semi or uncond) < m <= last_right
+    # the timeline's months in the years the regional rules judge (it starts in a September)
+    judged = {
+        m
+        for k, year in enumerate(years_between(first_year, months[-1].academic_year))
+        if region.rules_cover(year)
+        for m in months[12 * k : 12 * k + 12]
+    }
+    # the months a right needs a basis other than age (all judged ones without a birth month)
+    conditional = (
+        {m for m in judged if max(uncond, semi or uncond) < m <= last_right} if birth else judged
+    )
 
     leaver_months: set[Month] = set()
     bank_before: dict[Month, int] = {}
@@ -199,13 +202,13 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         bank = region.p("school_leaver_months", on)
         for m in months:
             bank_before[m] = bank
-            if conditional(m) and m not in student and bank > 0:
+            if bank > 0 and m in conditional and m not in student:
                 leaver_months.add(m)
                 bank -= 1
     job_seeker = _job_seeker(region, months, student, conditional, on)
 
     def basis(m: Month) -> Basis | None:
-        if not judged(m):
+        if not (m in judged or region.rules_cover(m.academic_year)):
             return None
         if m > last_right:
             return "none"
@@ -285,7 +288,9 @@ def _add_holiday_grace(by_year, conditions, student: set[Month]):
             student.add(year.next().first_month)
 
 
-def _job_seeker(region: Region, months, student, conditional, on) -> tuple[Period, ...]:
+def _job_seeker(
+    region: Region, months, student, conditional: set[Month], on
+) -> tuple[Period, ...]:
     """One window per stretch of conditional months without student status, during which the
     allowance continues only after registering as a job seeker."""
     length = region.job_seeker_months(on)
@@ -293,7 +298,7 @@ def _job_seeker(region: Region, months, student, conditional, on) -> tuple[Perio
         return ()
     after_a_year = region.job_seeker_start(on)  # 'le 1er août après une année complète'
     periods = []
-    for run in runs([m for m in months if conditional(m) and m not in student]):
+    for run in runs([m for m in months if m in conditional and m not in student]):
         start = run.start
         before = start.plus(-1)
         if before.month == after_a_year and before in student:
@@ -342,6 +347,7 @@ def _what_if(region: Region, year, basis, bank_before, last_right, cycles_used) 
     )
 
 
+@lru_cache(maxsize=256)
 def figures(region: Region, on: date) -> Figures:
     def figure(name):
         return parameters.get_or_none(f"family_allowance.{region.folder}.{name}", on=on)

@@ -17,10 +17,10 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from ..parameters import NoValue, Parameter, Period, Reference
+from ..parameters import Parameter, Period, Reference
 
 ROOT = Path(__file__).resolve().parent.parent / "amounts" / "family_allowance"
 
@@ -65,13 +65,13 @@ def amount_table(scheme: str, part: str = "") -> Parameter | None:
     )
 
 
+@lru_cache(maxsize=1024)
 def amount_on(scheme: str, on: date) -> Amount | None:
     """The verified monthly amount on that day, or None when no verified figure covers it."""
     supplements = amount_table(scheme, "age_supplement")
-    try:
-        base = amount_table(scheme).period_on(on)
-        supplement = supplements.period_on(on) if supplements else None
-    except NoValue:
+    base = amount_table(scheme).period_or_none(on)
+    supplement = supplements.period_or_none(on) if supplements else None
+    if base is None or (supplements and supplement is None):
         return None
     extra = supplement.value if supplement else Decimal(0)
     valid_from = max(base.valid_from, supplement.valid_from) if supplement else base.valid_from

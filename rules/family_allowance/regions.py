@@ -90,7 +90,7 @@ class Region:
             return None, "no-rules", None
         on = year.first_day
         first = min(e.first_month for e in enrolments)
-        on_time = first <= Month.of(year.day(self.p("enrolment_deadline", on)))
+        on_time = first <= self.deadline_month(year)
         start = year.first_month if on_time else first
         whole = Period(start, max(e.last_month for e in enrolments))
         if not on_time and self.refuses_late_enrolment():
@@ -101,6 +101,12 @@ class Region:
         if sum(e.credits_taken for e in enrolments) >= minimum:
             return True, "credits", whole
         return self.last_year(year, enrolments, whole, cycles_used)
+
+    @cache  # noqa: B019 (the four regions live as long as the program)
+    def deadline_month(self, year: AcademicYear) -> Month:
+        """The month of the year's enrolment deadline: a first enrolment later than this month
+        is late."""
+        return Month.of(year.day(self.p("enrolment_deadline", year.first_day)))
 
     def refuses_late_enrolment(self) -> bool:
         """A first enrolment after the deadline gives no student status (else: from then)."""

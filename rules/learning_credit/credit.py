@@ -215,15 +215,38 @@ def learning_credit(scenario: Scenario) -> LearningCredit | None:
     flemish = scenario.in_system("flanders")
     if not flemish:
         return None
-    result = _compute(scenario, flemish)
-    if result.results_pending:
-        result = replace(result, running_year_outcomes=_outcomes(scenario, flemish))
-    if any(
+    first_year = flemish[0].academic_year
+    years = years_between(first_year, max(flemish[-1].academic_year, scenario.current_year))
+    by_year = _by_year(flemish)
+    state = _State(balance=_p("start", first_year))
+    computed = []
+    before_pending = None  # the totals at the first year whose results are not known yet
+    for year in years:
+        if before_pending is None and _results_pending(by_year.get(year, ())):
+            before_pending = (len(computed), replace(state))
+        computed.append(_year(state, year, by_year.get(year, ())))
+    outcomes = ()
+    if before_pending:
+        index, before = before_pending
+        outcomes = _outcomes(before, years[index:], by_year)
+    current = computed[-1]
+    balance = current.closing if current.closing is not None else current.after_enrolment
+    running = any(
         e.academic_year == scenario.current_year and deducts(e) and not e.results_known
         for e in flemish
-    ):
-        result = replace(result, change_of_programme=_change_of_programme(scenario))
-    return result
+    )
+    return LearningCredit(
+        start=_p("start", first_year),
+        years=tuple(computed),
+        balance=balance,
+        bonus_remaining=0 if state.rebuild else _p("bonus", first_year) - state.bonus_used,
+        rebuild=state.rebuild,
+        sufficient=sufficient(balance, scenario.credits_to_finish),
+        credits_to_finish=scenario.credits_to_finish,
+        running_year_outcomes=outcomes,
+        change_of_programme=_change_of_programme(scenario) if running else None,
+        figures=figures(scenario.as_of),
+    )
 
 
 def _change_of_programme(scenario: Scenario) -> ChangeOfProgramme:
@@ -255,15 +278,22 @@ def _change_of_programme(scenario: Scenario) -> ChangeOfProgramme:
     )
 
 
-def _outcomes(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> tuple[Outcome, ...]:
-    pending = [e for e in flemish if not e.results_known and deducts(e)]
+def _outcomes(before: _State, years: list[AcademicYear], by_year) -> tuple[Outcome, ...]:
+    """The closing balance if the pending results come out all passed, half or none: the years
+    before the first pending one stay as they are, so only the rest is counted again."""
+    pending = [e for year in years for e in by_year.get(year, ()) if not e.results_known]
+    pending = [e for e in pending if deducts(e)]
     outcomes = []
     for share, fraction in (("all", 1), ("half", 0.5), ("none", 0)):
-        assumed = tuple(
-            replace(e, credits_earned=int(e.credits_taken * fraction)) if e in pending else e
-            for e in flemish
-        )
-        closing = _compute(scenario, assumed).current.closing
+        assumed = {
+            year: tuple(
+                replace(e, credits_earned=int(e.credits_taken * fraction)) if e in pending else e
+                for e in by_year.get(year, ())
+            )
+            for year in years
+        }
+        state = replace(before)
+        closing = [_year(state, year, assumed[year]) for year in years][-1].closing
         if closing is not None:
             outcomes.append(
                 Outcome(share, sum(int(e.credits_taken * fraction) for e in pending), closing)
@@ -271,107 +301,100 @@ def _outcomes(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> tuple[Outco
     return tuple(outcomes)
 
 
-def _compute(scenario: Scenario, flemish: tuple[Enrolment, ...]) -> LearningCredit:
-    first_year = flemish[0].academic_year
-    last_year = max(flemish[-1].academic_year, scenario.current_year)
+def _p(name: str, year: AcademicYear) -> int:
+    return parameters.get(f"learning_credit.{name}", on=year.first_day)
 
-    def p(name: str, year: AcademicYear) -> int:
-        return parameters.get(f"learning_credit.{name}", on=year.first_day)
 
-    start = p("start", first_year)
-    balance = start
-    bonus_used = 0
+def _by_year(enrolments) -> dict[AcademicYear, tuple[Enrolment, ...]]:
+    grouped: dict[AcademicYear, list[Enrolment]] = {}
+    for e in enrolments:
+        grouped.setdefault(e.academic_year, []).append(e)
+    return {year: tuple(group) for year, group in grouped.items()}
+
+
+def _results_pending(this_year) -> bool:
+    return not all(e.results_known for e in this_year if deducts(e))
+
+
+@dataclass
+class _State:
+    """What one academic year hands on to the next."""
+
+    balance: int
+    bonus_used: int = 0
     rebuild: Rebuild | None = None
-    rebuild_complete = False
-    holds_master = False
-    graduaat_diploma = False
-    previous_enrolled = True  # the year before the first enrolment is not a gap year
-    pending = False  # some year's results are not known yet: later closings are unknown too
-    years = []
-    for year in years_between(first_year, last_year):
-        this_year = [e for e in flemish if e.academic_year == year]
-        deducting = [e for e in this_year if deducts(e)]
-        target = p("rebuild_target", year)
-        opening = balance
+    rebuild_complete: bool = False
+    holds_master: bool = False
+    graduaat_diploma: bool = False
+    previous_enrolled: bool = True  # the year before the first enrolment is not a gap year
+    pending: bool = False  # some year's results are not known yet: later closings are unknown
 
-        if rebuild is None and balance < target:
-            # When both apply, the graduaat top-up (to the target at once) is the one taken.
-            if graduaat_diploma and deducting:
-                rebuild = Rebuild("graduaat", year)
-            elif not holds_master and not previous_enrolled:
-                rebuild = Rebuild("no-enrolment", year)
-        added = 0
-        if rebuild and rebuild.from_year <= year and not rebuild_complete:
-            step = (
-                target - balance if rebuild.trigger == "graduaat" else p("rebuild_per_year", year)
-            )
-            added = max(0, min(step, target - balance))
-            rebuild_complete = balance + added >= target  # the rebuild ends on reaching it
-        balance += added
 
-        taken = sum(e.credits_taken for e in deducting)
-        balance -= taken
-        after_enrolment = balance
+def _year(state: _State, year: AcademicYear, this_year: tuple[Enrolment, ...]) -> Year:
+    """One academic year: its figures, with `state` carried on to the next year."""
+    deducting = [e for e in this_year if deducts(e)]
+    target = _p("rebuild_target", year)
+    opening = state.balance
 
-        returned = bonus = None
-        master_deduction = 0
-        known = all(e.results_known for e in deducting)
-        if known and not pending:
-            returned = sum(e.credits_earned for e in deducting)
-            bonus_left = 0 if rebuild else p("bonus", year) - bonus_used
-            earned_diploma = sum(e.credits_earned for e in deducting if e.contract == "diploma")
-            bonus = min(bonus_left, earned_diploma)
-            bonus_used += bonus
-            balance += returned + bonus
-            if not holds_master and any(map(is_first_master_degree, this_year)):
-                master_deduction = p("master_deduction", year)
-                balance -= master_deduction
-                holds_master = True
-                if rebuild is None and balance < target:
-                    rebuild = Rebuild("master", year.next())
-            graduaat_diploma = graduaat_diploma or any(
-                e.programme == "graduaat" and e.degree_obtained for e in this_year
-            )
-        pending = pending or not known
-        closing = None if pending else balance
-        years.append(
-            Year(
-                academic_year=year,
-                enrolled=bool(this_year),
-                opening=opening,
-                rebuild=added,
-                taken=taken,
-                after_enrolment=after_enrolment,
-                returned=returned,
-                bonus=bonus,
-                master_deduction=master_deduction,
-                closing=closing,
-                not_deducted=sum(e.credits_taken for e in this_year if not deducts(e)),
-                tolerated=sum(e.credits_tolerated or 0 for e in deducting),
-                results_known=known,
-                graduaat_only=not deducting
-                and any(
-                    e.programme in ENROLMENT_PROGRAMMES and counts_as_enrolment(e)
-                    for e in this_year
-                ),
-            )
+    if state.rebuild is None and state.balance < target:
+        # When both apply, the graduaat top-up (to the target at once) is the one taken.
+        if state.graduaat_diploma and deducting:
+            state.rebuild = Rebuild("graduaat", year)
+        elif not state.holds_master and not state.previous_enrolled:
+            state.rebuild = Rebuild("no-enrolment", year)
+    added = 0
+    rebuild = state.rebuild
+    if rebuild and rebuild.from_year <= year and not state.rebuild_complete:
+        step = (
+            target - state.balance
+            if rebuild.trigger == "graduaat"
+            else _p("rebuild_per_year", year)
         )
-        previous_enrolled = any(map(counts_as_enrolment, this_year))
+        added = max(0, min(step, target - state.balance))
+        state.rebuild_complete = state.balance + added >= target  # it ends on reaching it
+    state.balance += added
 
-    current = years[-1]
-    final_balance = current.closing if current.closing is not None else current.after_enrolment
-    bonus_total = p("bonus", first_year)
-    return LearningCredit(
-        start=start,
-        years=tuple(years),
-        balance=final_balance,
-        bonus_remaining=0 if rebuild else bonus_total - bonus_used,
-        rebuild=rebuild,
-        sufficient=sufficient(final_balance, scenario.credits_to_finish),
-        credits_to_finish=scenario.credits_to_finish,
-        running_year_outcomes=(),
-        change_of_programme=None,
-        figures=figures(scenario.as_of),
+    taken = sum(e.credits_taken for e in deducting)
+    state.balance -= taken
+    after_enrolment = state.balance
+
+    returned = bonus = None
+    master_deduction = 0
+    known = all(e.results_known for e in deducting)
+    if known and not state.pending:
+        returned = sum(e.credits_earned for e in deducting)
+        bonus_left = 0 if state.rebuild else _p("bonus", year) - state.bonus_used
+        earned_diploma = sum(e.credits_earned for e in deducting if e.contract == "diploma")
+        bonus = min(bonus_left, earned_diploma)
+        state.bonus_used += bonus
+        state.balance += returned + bonus
+        if not state.holds_master and any(map(is_first_master_degree, this_year)):
+            master_deduction = _p("master_deduction", year)
+            state.balance -= master_deduction
+            state.holds_master = True
+            if state.rebuild is None and state.balance < target:
+                state.rebuild = Rebuild("master", year.next())
+        state.graduaat_diploma = state.graduaat_diploma or any(
+            e.programme == "graduaat" and e.degree_obtained for e in this_year
+        )
+    state.pending = state.pending or not known
+    state.previous_enrolled = any(map(counts_as_enrolment, this_year))
+    return Year(
+        academic_year=year,
+        enrolled=bool(this_year),
+        opening=opening,
+        rebuild=added,
+        taken=taken,
+        after_enrolment=after_enrolment,
+        returned=returned,
+        bonus=bonus,
+        master_deduction=master_deduction,
+        closing=None if state.pending else state.balance,
+        not_deducted=sum(e.credits_taken for e in this_year if not deducts(e)),
+        tolerated=sum(e.credits_tolerated or 0 for e in deducting),
+        results_known=known,
+        graduaat_only=not deducting
+        and any(e.programme in ENROLMENT_PROGRAMMES and counts_as_enrolment(e) for e in this_year),
     )
 
 

@@ -54,13 +54,18 @@ class Parameter:
     periods: tuple[Period, ...]  # sorted by valid_from
 
     def period_on(self, on: date) -> Period:
+        current = self.period_or_none(on)
+        if current is None:
+            raise NoValue(f"{self.name}: no value on {on.isoformat()}")
+        return current
+
+    def period_or_none(self, on: date) -> Period | None:
+        """The period in force on that day; None before the rule began or after it ended."""
         current = None
         for period in self.periods:
             if period.valid_from <= on:
                 current = period
-        if current is None or current.value is None:
-            raise NoValue(f"{self.name}: no value on {on.isoformat()}")
-        return current
+        return current if current is not None and current.value is not None else None
 
     def confidence_on(self, on: date) -> str:
         return self.period_on(on).confidence or self.confidence
@@ -161,9 +166,5 @@ def get_or_none(name: str, *, on: date):
     began, after the law ended it) or does not exist (a region without that figure). This is
     the one place that asks; `get` is for figures that must be there."""
     found = all_parameters().get(name)
-    if found is None:
-        return None
-    try:
-        return found.period_on(on).value
-    except NoValue:
-        return None
+    period = found and found.period_or_none(on)
+    return period.value if period else None

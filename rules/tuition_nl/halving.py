@@ -102,10 +102,7 @@ class TuitionHalving:
 def _get(name: str, on: date):
     """A tuition_nl parameter on that day, or None where no period covers it (before the
     rule began, or after the law ended it)."""
-    try:
-        return parameters.get(f"tuition_nl.{name}", on=on)
-    except parameters.NoValue:
-        return None
+    return parameters.get_or_none(f"tuition_nl.{name}", on=on)
 
 
 def _applies(name: str, month: Month) -> bool:

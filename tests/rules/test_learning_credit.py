@@ -436,3 +436,34 @@ def test_a_pending_year_leaves_later_closings_unknown():
     assert (row(lc, "2025-2026").closing, row(lc, "2026-2027").closing) == (None, None)
     assert lc.results_pending is True
     assert lc.change_of_programme is None  # no enrolment runs this year
+
+
+# (id naming the source, enrolments with known results before the running year)
+HISTORY_BEFORE_RUNNING_YEAR = [
+    ("RULES-1.9-two-known-years", [year("2024-2025", 60, 45), year("2025-2026", 60, 60)]),
+    ("RULES-1.3-rebuild-after-a-gap", [year("2019-2020", 60, 0), year("2020-2021", 60, 0)]),
+    (
+        "RULES-1.2-master-degree-deducted",
+        [
+            year("2021-2022", 60, 60),
+            year("2022-2023", 60, 60, programme="master", degree_obtained=True),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "history",
+    [h for _, h in HISTORY_BEFORE_RUNNING_YEAR],
+    ids=[i for i, _ in HISTORY_BEFORE_RUNNING_YEAR],
+)
+@pytest.mark.parametrize("share, earned", [("all", 60), ("half", 30), ("none", 0)])
+def test_each_running_year_outcome_is_the_balance_with_those_results_RULES_1_9(
+    history, share, earned
+):
+    """The range shown while the year runs: each end is what the same history gives once the
+    running year's results are in."""
+    running = compute([*history, year("2026-2027", 60)])
+    outcome = next(o for o in running.running_year_outcomes if o.share == share)
+    assert outcome.earned == earned
+    assert outcome.closing == compute([*history, year("2026-2027", 60, earned)]).balance
