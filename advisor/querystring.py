@@ -33,6 +33,8 @@ def row_indices(query) -> list[int]:
 
 def ascii_digits(text: str) -> str:
     """`٢٠٢٤` -> `2024`; other characters unchanged (`²` is not a decimal digit)."""
+    if text.isascii():
+        return text
     return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
@@ -49,6 +51,8 @@ def _value(name: str, raw: str):
 
 def to_data(query) -> dict:
     """A query (dict-like of strings) -> the scenario's JSON-like data."""
+    if hasattr(query, "dict"):
+        query = query.dict()  # a QueryDict's last values, looked up faster
     data = {name: _value(name, query.get(key, "")) for key, name in TOP_LEVEL.items()}
     data = {k: v for k, v in data.items() if v is not None}
     year, month = (ascii_digits(query.get(key, "").strip()) for key in ("by", "bm"))

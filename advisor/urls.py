@@ -1,5 +1,5 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import path
+from django.urls import path, re_path
 from django.views.i18n import set_language
 
 from . import views
@@ -8,6 +8,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("", views.root),
     path("bare/", views.bare, name="bare"),  # the benchmark's baseline
+    # the short link as the QR code holds it, in capitals (advisor/qr.py)
+    re_path(r"^(?P<language>[A-Z]{2})/R/(?P<code>[0-9A-Z./-]+?)/?$", views.short_in_capitals),
 ]
 urlpatterns += i18n_patterns(
     path("", views.start, name="start"),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language_from_request
 from django.views.decorators.vary import vary_on_headers
 
@@ -251,6 +252,15 @@ def result(request):
             "permalink": permalink,
         },
     )
+
+
+def short_in_capitals(request, language, code):
+    """`/NL/R/FF.F60/...`, the QR code's capitals: the same short link in small letters."""
+    language = language.lower()
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    with translation.override(language):
+        return redirect(reverse("short", args=[code.lower()]))
 
 
 def short(request, code):

@@ -1,22 +1,22 @@
 """Formatting for the advice pages: money, dates, the balance chart."""
 
-import re
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-import zxingcpp
 from django import template
 from django.forms import RadioSelect
 from django.urls import translate_url
 from django.utils.dates import MONTHS
-from django.utils.formats import date_format, number_format
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.formats import number_format
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from advisor.forms import PROGRAMME_LABELS
+from advisor.html import html, html_join
+from advisor.qr import qr_png
 
 register = template.Library()
 
@@ -31,31 +31,44 @@ def euro(amount: Decimal) -> str:
     return f"€\u00a0{number}"
 
 
-def _dated(day: date, form: str) -> str:
-    """French writes the first of the month as an ordinal: « 1er décembre »."""
-    text = date_format(day, form)
-    if get_language() == "fr" and day.day == 1:
-        text = "1er" + text[1:]
-    return text
+@lru_cache(maxsize=8)
+def _month_names(language: str) -> tuple[str, ...]:
+    """January..December in the language, as Django's date formats write them ("F")."""
+    return tuple(str(MONTHS[m]) for m in range(1, 13))
+
+
+def _dated(day: date, with_year: bool) -> str:
+    """`j F Y` or `j F`, written here: Django's date formatting is the slowest filter on the
+    page. French writes the first of the month as an ordinal: « 1er décembre »."""
+    language = get_language()
+    first = "1er" if language == "fr" and day.day == 1 else str(day.day)
+    text = f"{first} {_month_names(language)[day.month - 1]}"
+    return f"{text} {day.year}" if with_year else text
 
 
 @register.filter
 def long_date(day: date) -> str:
     """`1 December 2026`, `1 december 2026`, `1er décembre 2026`."""
-    return _dated(day, "j F Y")
+    return _dated(day, with_year=True)
 
 
 @register.filter
 def day_month(day: date) -> str:
     """`1 December`, `1er décembre`."""
-    return _dated(day, "j F")
+    return _dated(day, with_year=False)
 
 
 @register.filter
 def month_day(text: str) -> str:
     """A parameter's `MM-DD` (`11-30`) as `30 November`, `1er décembre`."""
     month, day = (int(part) for part in text.split("-"))
-    return _dated(date(2000, month, day), "j F")
+    return _dated(date(2000, month, day), with_year=False)
+
+
+@register.filter
+def month_year(month) -> str:
+    """A month (or a day) as `December 2026`, `december 2026`, `décembre 2026`."""
+    return f"{_month_names(get_language())[month.month - 1]} {month.year}"
 
 
 @register.filter
@@ -93,7 +106,7 @@ def balance_chart(lc):
         (pad_x + i * step, y_of(v), v, str(y.academic_year))
         for i, (v, y) in enumerate(zip(points, lc.years, strict=True))
     ]
-    guides = format_html_join(
+    guides = html_join(
         "",
         (
             '<line x1="{0}" x2="{1}" y1="{2}" y2="{2}" class="guide"/>'
@@ -105,7 +118,7 @@ def balance_chart(lc):
             for v in sorted({0, lc.figures.rebuild_target, lc.start})
         ),
     )
-    marks = format_html_join(
+    marks = html_join(
         "",
         (
             '<circle cx="{0}" cy="{1}" r="4" class="dot"/>'
@@ -125,7 +138,7 @@ def balance_chart(lc):
             for i, (x, y, v, label) in enumerate(dots)
         ),
     )
-    return format_html(
+    return html(
         '<figure class="balance-chart"><svg viewBox="0 0 {0} {1}" role="img" '
         'aria-labelledby="chart-title chart-desc" class="w-100" style="max-width: {0}px">'
         '<title id="chart-title">{2}</title><desc id="chart-desc">{3}</desc>{4}'
@@ -147,8 +160,13 @@ def balance_chart(lc):
 
 @register.simple_tag(takes_context=True)
 def translated_url(context, language: str) -> str:
-    """This page, answers included, in another language."""
-    return translate_url(context["request"].get_full_path(), language)
+    """This page, answers included, in another language: the language prefix swapped (the
+    URL resolver only for a page outside the language prefixes)."""
+    path = context["request"].get_full_path()
+    prefix = f"/{get_language()}/"
+    if path.startswith(prefix):
+        return f"/{language}/{path[len(prefix) :]}"
+    return translate_url(path, language)
 
 
 @register.filter
@@ -159,42 +177,17 @@ def error_anchor(bound_field) -> str:
     return bound_field.auto_id
 
 
-@register.simple_tag
-def qr_code(text: str, label: str):
-    """The text as a QR code, an inline SVG drawn on the server."""
-    labelled = f'<svg role="img" aria-label="{escape(label)}" '
-    return mark_safe(_qr_svg(text).replace("<svg ", labelled, 1))
-
-
-QUIET_ZONE = 4  # modules of white around the symbol, as the QR standard asks
 SCALE = 2  # CSS pixels per module on screen; paper sets its own size
-DARK_RUN = re.compile(rb"\x00+")  # zxing's image: 0 is a dark module, 255 a light one
 
 
-@lru_cache(maxsize=256)
-def _qr_svg(text: str) -> str:
-    """A compact SVG: one path, a rectangle per run of dark modules in each row. zxing-cpp
-    encodes in C++ (under a millisecond where a pure-Python encoder took four)."""
-    barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    image = barcode.to_image(scale=1, add_quiet_zones=False)
-    size = image.shape[0]
-    modules = bytes(memoryview(image))
-    q = QUIET_ZONE
-    path = "".join(f"M{x + q},{y + q}h{w}v1H{x + q}z" for x, y, w in _dark_runs(modules, size))
-    full = size + 2 * QUIET_ZONE
-    return (
-        f'<svg viewBox="0 0 {full} {full}" width="{full * SCALE}" height="{full * SCALE}" '
-        f'class="qr-code" xmlns="http://www.w3.org/2000/svg"><path fill="#fff" '
-        f'd="M0,0h{full}v{full}h-{full}z"/><path d="{path}"/></svg>'
-    )
-
-
-def _dark_runs(modules: bytes, size: int):
-    """(column, row, length) of each run of dark modules, row by row."""
-    for row in range(size):
-        offset = row * size
-        for run in DARK_RUN.finditer(modules, offset, offset + size):
-            yield run.start() - offset, row, run.end() - run.start()
+@register.simple_tag
+def qr_code(url: str, label: str):
+    """The URL as a QR code image (advisor/qr.py)."""
+    png, size = qr_png(url)
+    return html(
+        '<img src="data:image/png;base64,{}" width="{}" height="{}" alt="{}" class="qr-code">',
+        png, size * SCALE, size * SCALE, label,
+    )  # fmt: skip
 
 
 @register.filter

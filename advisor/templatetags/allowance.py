@@ -4,25 +4,21 @@ sentences are the site's (translated like any template text); the codes come fro
 (rules/family_allowance/allowance.py)."""
 
 from django import template
-from django.utils.dates import MONTHS
-from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .advisor import colon, euro, long_date, month_day
+from advisor.html import html_join
+
+from .advisor import colon, euro, long_date, month_day, month_year
 
 register = template.Library()
-
-
-def _month(m) -> str:
-    return f"{MONTHS[m.month]} {m.year}"
 
 
 @register.simple_tag
 def allowance_years(fa) -> str:
     """One `<li>` per academic year: credits, student status and why, and the basis."""
     f = fa.figures
-    return format_html_join(
+    return html_join(
         "\n", "<li><strong>{}</strong> ({}){} {} {} {}</li>",
         ((y.academic_year, ngettext("%(credits)s credit", "%(credits)s credits", y.credits)
           % {"credits": y.credits}, colon(), _status(y, f), _basis(y, f), _amount(y.amount))
@@ -55,13 +51,16 @@ def _status(y, f) -> str:
                     "in, at the latest %(month)s if you hand it in for the first session (later "
                     "if for the second session)"
                 )
-                % {"month": _month(y.student_period.end)}
+                % {"month": month_year(y.student_period.end)}
             ),
         }[y.reason]()
         period = y.student_period and (
             ", "
             + _("from %(start)s to %(end)s")
-            % {"start": _month(y.student_period.start), "end": _month(y.student_period.end)}
+            % {
+                "start": month_year(y.student_period.start),
+                "end": month_year(y.student_period.end),
+            }
         )
         status = _("student status: yes")
         return f"{status} — {why}{period or ''}."

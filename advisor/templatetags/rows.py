@@ -3,12 +3,15 @@ and the answers' enrolments. A template spends some ten microseconds on every ta
 rows hold most of the page's tags; here each row is one formatted string. The words are the
 site's own, translated like any template text."""
 
+from functools import lru_cache
 from itertools import groupby
 
 from django import template
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from advisor.html import html, html_join
 
 from .advisor import long_date
 
@@ -31,7 +34,7 @@ def year_table(lc) -> str:
     def cls(name: str) -> str:
         return " empty-column" if name in empty else ""
 
-    head = format_html(
+    head = html(
         '<thead><tr><th scope="col">{}</th><th scope="col" class="text-end">{}</th>'
         '<th scope="col" class="text-end{}">{}</th><th scope="col" class="text-end">{}</th>'
         '<th scope="col" class="text-end">{}</th><th scope="col" class="text-end{}">{}</th>'
@@ -41,10 +44,10 @@ def year_table(lc) -> str:
         _("Returned"), cls("bonus"), _("Bonus"), cls("master_deduction"), _("Master degree"),
         _("Closing"),
     )  # fmt: skip
-    not_enrolled = format_html(' <span class="small text-body-secondary">({})</span>',
+    not_enrolled = html(' <span class="small text-body-secondary">({})</span>',
                                _("not enrolled"))  # fmt: skip
-    not_known = format_html('<span class="small">{}</span>', _("not known yet"))
-    body = format_html_join(
+    not_known = html('<span class="small">{}</span>', _("not known yet"))
+    body = html_join(
         "", '<tr><th scope="row">{}{}</th><td class="text-end">{}</td>'
         '<td class="text-end{}">{}</td><td class="text-end">{}</td><td class="text-end">{}</td>'
         '<td class="text-end{}">{}</td><td class="text-end{}">{}</td>'
@@ -54,12 +57,12 @@ def year_table(lc) -> str:
           not_known if y.returned is None else _signed(y.returned, "+"),
           cls("bonus"), _signed(y.bonus, "+"), cls("master_deduction"),
           _signed(y.master_deduction, MINUS),
-          format_html('<span class="small fw-normal">{}</span>',
+          html('<span class="small fw-normal">{}</span>',
                       _("%(now)s while the year runs") % {"now": y.after_enrolment})
           if y.closing is None else y.closing)
          for y in lc.years),
     )  # fmt: skip
-    return format_html(
+    return html(
         '<table class="table table-sm table-striped align-middle year-table">'
         '<caption id="year-table-caption">{}</caption>{}<tbody>{}</tbody></table>',
         _("Learning credit per academic year, in credits"),
@@ -71,23 +74,29 @@ def year_table(lc) -> str:
 @register.simple_tag
 def topic_sources(topic) -> str:
     """A topic's sources, grouped by the date their rules apply from."""
+    return _topic_sources(get_language(), topic.sources)
+
+
+# The source lists are the same for everyone whose advice cites them: written once per language.
+@lru_cache(maxsize=512)
+def _topic_sources(language: str, sources: tuple) -> str:
     groups = [
-        format_html(
+        html(
             "{} {}",
             mark_safe(";\n".join(map(_link, sources))),
             _("(rules from %(day)s)") % {"day": long_date(day)},
         )
-        for day, sources in groupby(topic.sources, key=lambda s: s.valid_from)
+        for day, sources in groupby(sources, key=lambda s: s.valid_from)
         for sources in [list(sources)]
     ]
-    return format_html(
+    return html(
         '<p class="topic-sources small text-body-secondary">{} {}</p>',
         _("Sources:"), mark_safe(";\n".join(groups)),
     )  # fmt: skip
 
 
 def _link(source) -> str:
-    return format_html('<a href="{0}" lang="{1}" hreflang="{1}">{2}</a>', source.url,
+    return html('<a href="{0}" lang="{1}" hreflang="{1}">{2}</a>', source.url,
                        source.lang, source.title)  # fmt: skip
 
 
@@ -95,10 +104,15 @@ def _link(source) -> str:
 def printed_sources(sources) -> str:
     """Every source once, grouped by the date its rules apply from, with its address written
     out (paper cannot follow a link)."""
-    return format_html_join(
+    return _printed_sources(get_language(), tuple(sources))
+
+
+@lru_cache(maxsize=512)
+def _printed_sources(language: str, sources: tuple) -> str:
+    return html_join(
         "", '<h3 class="h6 mt-3">{}</h3><ul class="list-unstyled">{}</ul>',
         ((_("Rules that apply from %(day)s") % {"day": long_date(day)},
-          format_html_join("", '<li class="mb-2">{} <span class="print-url small">{}</span></li>',
+          html_join("", '<li class="mb-2">{} <span class="print-url small">{}</span></li>',
                            ((mark_safe(_link(s)), s.url) for s in group)))
          for day, group in groupby(sources, key=lambda s: s.valid_from)),
     )  # fmt: skip
@@ -112,14 +126,14 @@ def enrolment_rows(rows) -> str:
     def months(row) -> str:
         parts = [_("from %(month)s") % {"month": row["from"]}] if row["from"] else []
         parts += [_("until %(month)s") % {"month": row["until"]}] if row["until"] else []
-        return format_html('<br><span class="small fw-normal">{}</span>', " ".join(parts)) \
+        return html('<br><span class="small fw-normal">{}</span>', " ".join(parts)) \
             if parts else ""  # fmt: skip
 
-    return format_html_join(
+    return html_join(
         "", '<tr><th scope="row">{}{}{}</th><td>{}</td><td>{}</td><td class="text-end">{}</td>'
         '<td class="text-end">{}</td><td class="text-end">{}</td><td>{}</td></tr>',
         ((row["year"],
-          format_html(' <span class="text-body-secondary small">({})</span>', row["system"])
+          html(' <span class="text-body-secondary small">({})</span>', row["system"])
           if row["system"] else "",
           months(row), row["programme"], row["contract"], row["taken"],
           _("not known yet") if row["earned"] is None else row["earned"],
