@@ -20,7 +20,16 @@ from . import shortlink
 from .errors import field_name, scenario_errors, step_of_path
 from .explain import topic_context
 from .querystring import MAX_ROWS, ROW_KEY, to_data
-from .wizard import follow_ups, next_step, previous_step, rows_of, state_of, steps_for, with_rows
+from .wizard import (
+    encoded,
+    follow_ups,
+    next_step,
+    previous_step,
+    rows_of,
+    state_of,
+    steps_for,
+    with_rows,
+)
 
 
 def root(request):
@@ -40,7 +49,7 @@ def start(request):
 def url(name: str, state, **control) -> str:
     """The URL of a step ('check', 'result' or a step name) carrying the answers, plus
     control keys (never answers, so no key is repeated)."""
-    return encoded_url(name, state.urlencode(), **control)
+    return encoded_url(name, encoded(state), **control)
 
 
 def encoded_url(name: str, answers: str, **control) -> str:
@@ -164,7 +173,7 @@ def _answer_sections(state, scenario=None) -> list[dict]:
     Change link that returns to the check page. `scenario`: the answers passed the scenario's
     validation already (the result page), so no form needs to check them again."""
     today = timezone.localdate()
-    answers = state.urlencode()
+    answers = encoded(state)
     valid = scenario is not None
     questions = follow_ups(state, scenario) if valid else None
     sections = []

@@ -5,13 +5,15 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django import template
+from django.conf import settings
 from django.forms import RadioSelect
 from django.urls import translate_url
 from django.utils.dates import MONTHS
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from advisor.forms import PROGRAMME_LABELS
@@ -159,6 +161,40 @@ def balance_chart(lc):
 
 
 @register.simple_tag(takes_context=True)
+def language_links(context) -> str:
+    """The header's languages: the current one marked, the others linking to this page."""
+    current = get_language()
+    return html_join(
+        "",
+        '<li class="list-inline-item">{}</li>',
+        (
+            (
+                html(
+                    '<span aria-current="true" class="fw-semibold" lang="{0}">{1}</span>',
+                    code,
+                    name,
+                )
+                if code == current
+                else html(
+                    '<a href="{0}" lang="{1}" hreflang="{1}">{2}</a>',
+                    translated_url(context, code),
+                    code,
+                    name,
+                ),
+            )
+            for code, name in _language_names()
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> tuple[tuple[str, str], ...]:
+    """Each language's code and its own name (`Nederlands`, `Français`, `English`)."""
+    return tuple(
+        (code, capfirst(get_language_info(code)["name_local"])) for code, _ in settings.LANGUAGES
+    )
+
+
 def translated_url(context, language: str) -> str:
     """This page, answers included, in another language: the language prefix swapped (the
     URL resolver only for a page outside the language prefixes)."""

@@ -3,7 +3,7 @@ and the answers' enrolments. A template spends some ten microseconds on every ta
 rows hold most of the page's tags; here each row is one formatted string. The words are the
 site's own, translated like any template text."""
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import groupby
 
 from django import template
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from advisor.html import html, html_join
 
-from .advisor import long_date
+from .advisor import colon, long_date
 
 register = template.Library()
 
@@ -115,6 +115,49 @@ def _printed_sources(language: str, sources: tuple) -> str:
           html_join("", '<li class="mb-2">{} <span class="print-url small">{}</span></li>',
                            ((mark_safe(_link(s)), s.url) for s in group)))
          for day, group in groupby(sources, key=lambda s: s.valid_from)),
+    )  # fmt: skip
+
+
+@register.simple_tag
+def answers(sections, heading: str) -> str:
+    """'Your answers': per step its answers and a Change link; the enrolments as a table."""
+    return mark_safe("\n".join(map(partial(_section, heading=heading), sections)))
+
+
+def _section(section, heading: str) -> str:
+    not_answered = html('<p class="text-danger">{}</p>', _("Not answered yet."))
+    if section["step"] == "years":
+        title = _("Your enrolments")
+        table = html(
+            '<div class="table-responsive" tabindex="0" role="region" '
+            'aria-labelledby="enrolments-caption"><table class="table table-sm align-middle">'
+            '<caption class="visually-hidden" id="enrolments-caption">{}</caption>'
+            '<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>'
+            '<th scope="col" class="text-end">{}</th><th scope="col" class="text-end">{}</th>'
+            '<th scope="col" class="text-end">{}</th><th scope="col">{}</th></tr></thead>'
+            "<tbody>{}</tbody></table></div>",
+            title, _("Academic year"), _("Programme"), _("Contract"), _("Taken"), _("Earned"),
+            _("Tolerated"), _("Degree"), enrolment_rows(section["rows"]),
+        ) if section["ok"] else not_answered  # fmt: skip
+        return html(
+            '<{0} class="h5 mt-4">{1}</{0}>{2}<p class="no-print"><a href="{3}">{4}'
+            '<span class="visually-hidden"> {5}</span></a></p>',
+            mark_safe(heading), title, table, section["change_url"], _("Change"),
+            _("your enrolments"),
+        )  # fmt: skip
+    if section["ok"]:
+        labelled = len(section["summary"]) > 1 or section["step"] == "details"
+        lines = [html("{}{} {}", label, colon(), value) if labelled else html("{}", value)
+                 for label, value in section["summary"]]  # fmt: skip
+        answer = mark_safe("<br>".join(lines))
+    else:
+        answer = html('<span class="text-danger">{}</span>', _("Not answered yet."))
+    return html(
+        '<dl class="row border-bottom py-2 mb-0 answer-{0}"><dt class="col-sm-5">{1}</dt>'
+        '<dd class="col-sm-5 mb-0">{2}</dd><dd class="col-sm-2 mb-0 text-sm-end">'
+        '<a class="no-print" href="{3}">{4}<span class="visually-hidden"> {1}</span></a></dd>'
+        "</dl>",
+        section["step"], section["title"], answer, section["change_url"], _("Change"),
     )  # fmt: skip
 
 
