@@ -24,12 +24,26 @@ def plain_text(markup: str) -> str:
 
 
 def topic_context(advice: Advice) -> dict:
-    """Each scheme's result by its code (`learning_credit`, `family_allowance`, ...)."""
+    """Each scheme's result by its code (`learning_credit`, `family_allowance`, ...), and the
+    short answers the page opens with."""
     return {
         **advice.results,
         "advice": advice,
         "scenario": advice.scenario,
         "rules_checked_on": rules_checked_on(),
+        "summary": [_summary_line(advice, code) for code in advice.summary_topics],
+    }
+
+
+def _summary_line(advice: Advice, code: str) -> dict:
+    """One short answer: its sentence and title templates, and where 'Read more' leads."""
+    template = f"schemes/{code}/{code}.html"
+    answer = advice.answer_topic and advice.answer_topic.code == code
+    return {
+        "text": f"{template}#summary",
+        "title": f"{template}#title",
+        "anchor": "answer-title" if answer else f"topic-{code}",
+        "urgent": code in advice.urgent,
     }
 
 
@@ -38,13 +52,8 @@ def summary(advice: Advice, language: str) -> list[dict]:
     context = topic_context(advice)
     with translation.override(language):
         return [
-            {
-                "topic": code,
-                "text": plain_text(
-                    render_to_string(f"schemes/{code}/{code}.html#summary", context)
-                ),
-            }
-            for code in advice.summary_topics
+            {"topic": code, "text": plain_text(render_to_string(line["text"], context))}
+            for code, line in zip(advice.summary_topics, context["summary"], strict=True)
         ]
 
 

@@ -8,6 +8,8 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 
 
 def _escaped(value) -> str:
+    if isinstance(value, int):
+        return str(value)  # nothing to escape in a number
     return value if isinstance(value, SafeData) else escape(str(value))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language, get_language_from_request
 from django.views.decorators.vary import vary_on_headers
 
 from rules.advice import advise
@@ -54,9 +55,15 @@ def url(name: str, state, **control) -> str:
 
 def encoded_url(name: str, answers: str, **control) -> str:
     """`url` for answers already encoded: pages that link every step encode them once."""
-    base = reverse(name) if name in ("check", "result") else reverse("step", args=[name])
+    base = _path(name, get_language())
     query = "&".join(part for part in (answers, urlencode(control)) if part)
     return f"{base}?{query}" if query else base
+
+
+@lru_cache(maxsize=64)
+def _path(name: str, language: str) -> str:
+    """A page's path in the active language (reversed once: every answer links each step)."""
+    return reverse(name) if name in ("check", "result") else reverse("step", args=[name])
 
 
 def _after(step: str, state, request) -> str:

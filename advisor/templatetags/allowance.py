@@ -16,12 +16,27 @@ register = template.Library()
 
 @register.simple_tag
 def allowance_years(fa) -> str:
-    """One `<li>` per academic year: credits, student status and why, and the basis."""
+    """One `<li>` per academic year: credits, student status and why, and the basis. Most
+    years repeat the sentences of the year before: each distinct one is written once."""
     f = fa.figures
+    written = {}
+
+    def once(key, write):
+        if key not in written:
+            written[key] = write()
+        return written[key]
+
+    separator = colon()
     return html_join(
         "\n", "<li><strong>{}</strong> ({}){} {} {} {}</li>",
-        ((y.academic_year, ngettext("%(credits)s credit", "%(credits)s credits", y.credits)
-          % {"credits": y.credits}, colon(), _status(y, f), _basis(y, f), _amount(y.amount))
+        ((y.academic_year,
+          once(("credits", y.credits), lambda y=y: ngettext(
+              "%(credits)s credit", "%(credits)s credits", y.credits) % {"credits": y.credits}),
+          separator,
+          once(("status", y.student_status, y.reason, y.running, y.student_period),
+               lambda y=y: _status(y, f)),
+          once(("basis", y.basis, y.running), lambda y=y: _basis(y, f)),
+          once(("amount", y.amount), lambda y=y: _amount(y.amount)))
          for y in fa.years),
     )  # fmt: skip
 

@@ -147,7 +147,8 @@ def _section(section, heading: str) -> str:
         )  # fmt: skip
     if section["ok"]:
         labelled = len(section["summary"]) > 1 or section["step"] == "details"
-        lines = [html("{}{} {}", label, colon(), value) if labelled else html("{}", value)
+        after_label = colon()
+        lines = [html("{}{} {}", label, after_label, value) if labelled else html("{}", value)
                  for label, value in section["summary"]]  # fmt: skip
         answer = mark_safe("<br>".join(lines))
     else:
@@ -164,7 +165,7 @@ def _section(section, heading: str) -> str:
 @register.simple_tag
 def enrolment_rows(rows) -> str:
     """The answers' enrolments, a row per programme per academic year (forms.row_summary)."""
-    yes, no = _("yes"), _("no")
+    yes, no, not_known = _("yes"), _("no"), _("not known yet")
 
     def months(row) -> str:
         parts = [_("from %(month)s") % {"month": row["from"]}] if row["from"] else []
@@ -179,7 +180,7 @@ def enrolment_rows(rows) -> str:
           html(' <span class="text-body-secondary small">({})</span>', row["system"])
           if row["system"] else "",
           months(row), row["programme"], row["contract"], row["taken"],
-          _("not known yet") if row["earned"] is None else row["earned"],
+          not_known if row["earned"] is None else row["earned"],
           "—" if row["tolerated"] is None else row["tolerated"], yes if row["degree"] else no)
          for row in rows),
     )  # fmt: skip
