@@ -155,6 +155,8 @@ def rules_cover(residence: str, year: AcademicYear) -> bool:
 
 
 def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
+    """The right month by month under the scheme of the region where the student lives; each
+    region's class (regions.py) names the decree and official pages it implements."""
     region = REGIONS.get(scenario.residence)
     if region is None:
         return None

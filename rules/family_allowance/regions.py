@@ -190,14 +190,16 @@ class _ThesisYear(Region):
 
 
 class Brussels(_ThesisYear):
-    """Famiris rules."""
+    """Famiris rules, as Famiris ("Mon enfant est un jeune demandeur d'emploi") and Brussels
+    Family ("Enseignement supérieur") explain them."""
 
     key, scheme, folder = "brussels", "brussels", "brussels"
     job_seeker_office = "actiris"
 
 
 class Wallonia(_ThesisYear):
-    """AVIQ rules: children born from 2001 keep a right until 21, whatever they study."""
+    """AVIQ rules, as AVIQ ("Le jeune étudiant") and Famiwal ("Nés à partir du 1er janvier
+    2001") explain them: children born from 2001 keep a right until 21, whatever they study."""
 
     key, scheme, folder = "wallonia", "wallonia", "wallonia"
     job_seeker_office = "forem"

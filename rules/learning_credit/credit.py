@@ -211,7 +211,11 @@ def counts_as_enrolment(enrolment: Enrolment) -> bool:
 
 
 def learning_credit(scenario: Scenario) -> LearningCredit | None:
-    """The learning credit for a scenario, or None without a Flemish enrolment."""
+    """The learning credit for a scenario, or None without a Flemish enrolment.
+
+    Implements Onderwijs Vlaanderen, "Leerkrediet" and "Het saldo van je leerkrediet"
+    (onderwijs.vlaanderen.be/nl/studenten/studietraject-evaluatie-en-diploma/leerkrediet);
+    RULES.md §1.1-1.5."""
     flemish = scenario.in_system("flanders")
     if not flemish:
         return None
@@ -250,6 +254,9 @@ def learning_credit(scenario: Scenario) -> LearningCredit | None:
 
 
 def _change_of_programme(scenario: Scenario) -> ChangeOfProgramme:
+    """Implements Onderwijs Vlaanderen, "Ik verander van opleiding": the legal fallback for a
+    first-time bachelor student, its two dates in parameters/learning_credit/change_*.toml
+    (RULES.md §1.6)."""
     year = scenario.current_year
     full_before = year.day(
         parameters.get("learning_credit.change_full_refund_before", on=scenario.as_of)
@@ -331,7 +338,9 @@ class _State:
 
 
 def _year(state: _State, year: AcademicYear, this_year: tuple[Enrolment, ...]) -> Year:
-    """One academic year: its figures, with `state` carried on to the next year."""
+    """One academic year: its figures, with `state` carried on to the next year. The rebuild
+    implements Onderwijs Vlaanderen, "Kan ik mijn leerkrediet weer opbouwen?"; the bonus and
+    the master deduction "Het saldo van je leerkrediet" (RULES.md §1.2-1.3)."""
     deducting = [e for e in this_year if deducts(e)]
     target = _p("rebuild_target", year)
     opening = state.balance
@@ -414,7 +423,8 @@ def figures(on: date) -> Figures:
 
 
 def sufficient(balance: int, credits_to_finish: int | None) -> bool | None:
-    """RULES.md §1.5: insufficient at zero or below, or below the credits still needed."""
+    """Insufficient at zero or below, or below the credits still needed: Onderwijs Vlaanderen,
+    "Ik heb onvoldoende leerkrediet. Wat nu?" (RULES.md §1.5)."""
     if balance <= 0:
         return False
     if credits_to_finish is None:

@@ -267,7 +267,8 @@ def _year(
 
 
 def band(block1: int, year: AcademicYear) -> Band:
-    """The block-1 outcome band of RULES.md §3's table."""
+    """The block-1 outcome band of RULES.md §3's table: the Glatigny decree of 2 December 2021
+    (UNamur, "Programme annuel de l'étudiant après le premier bloc")."""
     on = year.first_day
     if block1 >= _p("block1_credits", on):
         return "all"
@@ -282,7 +283,9 @@ def fundability(
     programme: str, year: AcademicYear, cycle: _Cycle | None, *, reorienting: bool = False
 ) -> Verdict:
     """Is an enrolment in `programme` in `year` fundable, after the cycle so far?
-    `reorienting`: that enrolment is itself a change of programme (a reorientation)."""
+    `reorienting`: that enrolment is itself a change of programme (a reorientation).
+    Implements art. 5 of the financing decree of 11 April 2014 (as amended since 2021;
+    UCLouvain, "Finançabilité"); RULES.md §3."""
     if programme not in CYCLE_PROGRAMMES:
         return Verdict(None, "programme-not-covered")
     if cycle is None:

@@ -117,7 +117,9 @@ def _runs(enrolments: list[Enrolment]) -> list[list[Enrolment]]:
 def study_efficiency(scenario: Scenario) -> StudyEfficiency | None:
     """The rule's verdict per programme, or None when it applies to none of them: it is for
     students who start from 2023-2024, not for those who enrolled in a Flemish bachelor or
-    graduaat before (EhB; parameters/study_efficiency/deadline_enrolment.toml)."""
+    graduaat before (EhB; parameters/study_efficiency/deadline_enrolment.toml).
+    Implements the decree of 15 July 2022 on intake and study efficiency (Onderwijskiezer,
+    "Studievoortgang"; Erasmushogeschool Brussel, "Decreet studievoortgang")."""
     starts = [
         e.academic_year
         for e in scenario.enrolments

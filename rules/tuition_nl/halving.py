@@ -110,7 +110,9 @@ def _applies(name: str, month: Month) -> bool:
 
 
 def tuition_halving(scenario: Scenario) -> TuitionHalving | None:
-    """The halved months for a scenario, or None without a Dutch enrolment."""
+    """The halved months for a scenario, or None without a Dutch enrolment. Implements
+    Rijksoverheid, "Halvering collegegeld eerstejaars" and its Q&A, and the Uitvoeringsbesluit
+    WHW 2008 as amended on 25 May 2023 (the end from 2024-2025); RULES.md §4."""
     dutch = scenario.in_system("netherlands")
     if not dutch:
         return None
