@@ -175,12 +175,13 @@ def _add_scenario_errors(state, row_forms) -> bool:
     return False
 
 
-def _answer_sections(state, scenario=None) -> list[dict]:
+def _answer_sections(state, scenario=None, answers=None) -> list[dict]:
     """Each step on the path with its answers (or None when not validly answered) and a
     Change link that returns to the check page. `scenario`: the answers passed the scenario's
-    validation already (the result page), so no form needs to check them again."""
+    validation already (the result page), so no form needs to check them again; `answers`:
+    the state already encoded."""
     today = timezone.localdate()
-    answers = encoded(state)
+    answers = encoded(state) if answers is None else answers
     valid = scenario is not None
     questions = follow_ups(state, scenario) if valid else None
     sections = []
@@ -256,6 +257,7 @@ def result(request):
             status=400,
         )
     advice = advise(scenario)
+    answers = encoded(state)
     code = shortlink.encode(state)
     permalink = request.build_absolute_uri(reverse("short", args=[code]) if code else None)
     return render(
@@ -263,8 +265,8 @@ def result(request):
         "advice/result.html",
         {
             **topic_context(advice),
-            "check_url": url("check", state),
-            "sections": _answer_sections(state, scenario),
+            "check_url": encoded_url("check", answers),
+            "sections": _answer_sections(state, scenario, answers),
             "permalink": permalink,
         },
     )
