@@ -7,6 +7,7 @@ import subprocess
 from datetime import date
 
 import pytest
+import zxingcpp
 from browser_scenarios import FOUR_YEARS
 from django.utils import translation
 
@@ -15,6 +16,7 @@ from advisor.templatetags.advisor import long_date
 ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts")
 
 PDFTOTEXT = shutil.which("pdftotext")  # Debian's poppler-utils
+PDFTOPPM = shutil.which("pdftoppm")
 
 HIDDEN_IN_PRINT = """() => [...document.querySelectorAll('.btn, nav[aria-label], header nav')]
   .filter(el => getComputedStyle(el).display !== 'none' && el.checkVisibility())
@@ -25,6 +27,19 @@ A4_CONTENT_PX = round((210 - 2 * 12) / 25.4 * 96)
 WIDER_THAN_PAPER = """() => [...document.querySelectorAll('main *')]
   .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
   .map(el => el.tagName + '.' + el.className).slice(0, 5)"""
+
+
+def qr_on_paper(path: str) -> str | None:
+    """The text of the QR code on the PDF's first page, read from a 300 dpi grey raster."""
+    raster = subprocess.run(
+        [PDFTOPPM, "-r", "300", "-gray", "-f", "1", "-l", "1", path],
+        check=True,
+        capture_output=True,
+    ).stdout
+    _magic, size, _depth, pixels = raster.split(b"\n", 3)  # PGM: P5, width height, 255
+    width, height = map(int, size.split())
+    found = zxingcpp.read_barcode(memoryview(pixels).cast("B", (height, width)))
+    return found and found.text
 
 
 def pdf_pages_and_text(pdf: bytes, path: str) -> tuple[int, str]:
@@ -95,3 +110,7 @@ def test_typical_four_year_result_on_two_a4_pages(live_server, browser, lang, qu
         with translation.override(lang):
             day = long_date(date.today())  # as the template writes it (French: « 1er »)
         assert header.format(day=day) in re.sub(r"\s+", " ", text)
+    if PDFTOPPM:
+        # the code on paper holds the page's short link, in capitals (advisor/qr.py)
+        assert "/r/" in permalink
+        assert qr_on_paper(path) == permalink.upper()
