@@ -2,8 +2,8 @@
 what each of the four Belgian schemes decides in its own way, `amounts` the amounts, `scheme`
 explains it."""
 
-from .allowance import FamilyAllowance, family_allowance, rules_cover
+from .allowance import FamilyAllowance, family_allowance
 from .regions import REGIONS
 from .scheme import Scheme
 
-__all__ = ["REGIONS", "FamilyAllowance", "Scheme", "family_allowance", "rules_cover"]
+__all__ = ["REGIONS", "FamilyAllowance", "Scheme", "family_allowance"]

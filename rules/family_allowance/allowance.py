@@ -147,10 +147,6 @@ class FamilyAllowance:
         return any(y.reason == "diploma-year" for y in self.years)
 
 
-def rules_cover(residence: str, year: AcademicYear) -> bool:
-    return REGIONS[residence].rules_cover(year)
-
-
 # --- the months -------------------------------------------------------------------------------
 
 

@@ -222,7 +222,8 @@ def learning_credit(scenario: Scenario) -> LearningCredit | None:
     first_year = flemish[0].academic_year
     years = years_between(first_year, max(flemish[-1].academic_year, scenario.current_year))
     by_year = _by_year(flemish)
-    state = _State(balance=_p("start", first_year))
+    start = _p("start", first_year)
+    state = _State(balance=start)
     computed = []
     before_pending = None  # the totals at the first year whose results are not known yet
     for year in years:
@@ -240,7 +241,7 @@ def learning_credit(scenario: Scenario) -> LearningCredit | None:
         for e in flemish
     )
     return LearningCredit(
-        start=_p("start", first_year),
+        start=start,
         years=tuple(computed),
         balance=balance,
         bonus_remaining=0 if state.rebuild else _p("bonus", first_year) - state.bonus_used,
