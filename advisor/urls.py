@@ -4,6 +4,8 @@ from django.views.i18n import set_language
 
 from . import views
 
+handler400 = "advisor.views.bad_request"
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("", views.root),

@@ -272,6 +272,12 @@ def result(request):
     )
 
 
+def bad_request(request, exception):
+    """Django refused the request before a view could read it: most often an address with far
+    more answers than the advisor takes (over a thousand query fields)."""
+    return render(request, "400.html", {"max_rows": MAX_ROWS}, status=400)
+
+
 def short_in_capitals(request, language, code):
     """`/NL/R/FF.F60/...`, the QR code's capitals: the same short link in small letters."""
     language = language.lower()

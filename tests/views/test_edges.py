@@ -190,3 +190,18 @@ def test_result_opens_with_the_short_answers(client):
     summary = re.search(r'<div class="summary.*?</div>', html, re.S).group(0)
     assert "Learning credit:" in summary and "Study progress:" in summary
     assert "Family allowance now (" in summary and "): yes, as a student." in summary
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [("nl", "ten hoogste 40 rijen"), ("fr", "au maximum 40 lignes"), ("en", "at most 40 rows")],
+)
+def test_an_address_with_thousands_of_fields_gets_the_site_s_own_page(client, language, words):
+    """Over Django's thousand query fields the request is refused before any view reads it."""
+    rows = "".join(f"&y{i}=2024-2025&p{i}=bachelor&t{i}=60" for i in range(3000))
+    response = client.get(f"/{language}/result/?r=flanders&s=flanders{rows}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert words in html
+    assert f'lang="{language}"' in html
+    assert len(response.content) < MAX_PAGE_BYTES
