@@ -23,7 +23,7 @@ from rules.calendar import AcademicYear
 from rules.scenario import FIRST_YEAR, MAX_CREDITS, MAX_CREDITS_TO_FINISH
 
 from .answers import ANSWERS
-from .querystring import row_indices
+from .querystring import row_indices, whole_number
 from .wizard import follow_ups, rows_of
 
 # The words for each allowed value; the values and their order come from rules.scenario.
@@ -280,7 +280,8 @@ def row_summary(row: dict[str, str]) -> dict:
 
     def month(key):
         value = row.get(key, "")
-        return MONTHS[int(value)] if value.isdigit() and 1 <= int(value) <= 12 else None
+        number = whole_number(value)
+        return MONTHS[number] if number and 1 <= number <= 12 else None
 
     return {
         "year": row.get("y"),
@@ -390,7 +391,7 @@ class DetailsForm(Step):
                     ),
                 )
             if "block1_credits_earned" in fields:
-                earned = int(row["e"]) if row["e"].isdigit() else None
+                earned = whole_number(row["e"])
                 self.earned[f"b{i}"] = earned
                 self.fields[f"b{i}"] = forms.IntegerField(
                     required=False,

@@ -38,12 +38,23 @@ def ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
+MAX_DIGITS = 9  # more than any answer needs, far below Python's 4300-digit limit for int()
+
+
+def whole_number(text: str) -> int | None:
+    """`60` -> 60; None for anything but a few ASCII digits (`²`, `6.5`, 5000 nines)."""
+    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
+        return int(text)
+    return None
+
+
 def _value(name: str, raw: str):
     raw = ascii_digits(raw.strip())
     if raw == "":
         return None
     if name in INTEGERS:
-        return int(raw) if raw.isascii() and raw.isdigit() else raw  # else left for validation
+        number = whole_number(raw)
+        return raw if number is None else number  # not a number: left for validation to name
     if name in BOOLEANS:
         return raw in ("1", "on", "true")
     return raw

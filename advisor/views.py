@@ -20,7 +20,7 @@ from . import forms as f
 from . import shortlink
 from .errors import field_name, scenario_errors, step_of_path
 from .explain import topic_context
-from .querystring import MAX_ROWS, ROW_KEY, to_data
+from .querystring import MAX_ROWS, ROW_KEY, to_data, whole_number
 from .wizard import (
     encoded,
     follow_ups,
@@ -131,8 +131,7 @@ def years(request):
     focus = None
     if "add" in request.GET and len(rows) < MAX_ROWS:
         rows = (rows or [{}]) + [{}]
-    elif "remove" in request.GET and request.GET["remove"].isdigit():
-        drop = int(request.GET["remove"])
+    elif (drop := whole_number(request.GET.get("remove", ""))) is not None:
         rows = [r for i, r in enumerate(rows) if i != drop]
         focus = "add-button"
     state = with_rows(state, rows)

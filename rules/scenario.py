@@ -253,6 +253,8 @@ def parse_scenario(data, *, today: date) -> Scenario:
             enrolment = _enrolment(r, raw, i, system or "flanders", as_of)
             if enrolment:
                 enrolments.append(enrolment)
+    dutch_before = r.boolean(data, "dutch_enrolment_before_2018", "dutch_enrolment_before_2018")
+    to_finish = r.integer(data, "credits_to_finish", "credits_to_finish", 0, MAX_CREDITS_TO_FINISH)
     if r.errors:
         raise ScenarioError(r.errors)
     return Scenario(
@@ -261,12 +263,8 @@ def parse_scenario(data, *, today: date) -> Scenario:
         education_system=system,
         birth_month=birth_month,
         enrolments=tuple(sorted(enrolments, key=lambda e: (e.academic_year, e.first_month))),
-        dutch_enrolment_before_2018=r.boolean(
-            data, "dutch_enrolment_before_2018", "dutch_enrolment_before_2018"
-        ),
-        credits_to_finish=r.integer(
-            data, "credits_to_finish", "credits_to_finish", 0, MAX_CREDITS_TO_FINISH
-        ),
+        dutch_enrolment_before_2018=dutch_before,
+        credits_to_finish=to_finish,
     )
 
 

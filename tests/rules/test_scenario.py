@@ -200,6 +200,24 @@ def scenario(**enrolment_fields):
             "earned-required",
             id="SCENARIO-v2-last-years-results-known-after-september",
         ),
+        pytest.param(
+            {**scenario(), "credits_to_finish": 999},
+            "credits_to_finish",
+            "range",
+            id="SCENARIO-credits-to-finish-out-of-range",
+        ),
+        pytest.param(
+            {**scenario(), "credits_to_finish": "60"},
+            "credits_to_finish",
+            "range",
+            id="SCENARIO-credits-to-finish-not-a-number",
+        ),
+        pytest.param(
+            {**scenario(), "dutch_enrolment_before_2018": "yes"},
+            "dutch_enrolment_before_2018",
+            "boolean",
+            id="SCENARIO-dutch-enrolment-before-2018-not-a-boolean",
+        ),
     ],
 )
 def test_bad_input_names_the_field(data, path, code):

@@ -1,10 +1,12 @@
 """The edge never breaks (issue 9): any query, short link or date gives a page with a message
 naming the field in the user's language, never a 500, a traceback or a huge page."""
 
+import io
 import re
 from urllib.parse import urlencode
 
 import pytest
+from django.core.management import call_command
 from django.http import QueryDict
 
 from advisor import shortlink
@@ -58,6 +60,13 @@ def get(client, path, query):
         pytest.param({**FLEMISH, "sm0": "99"}, 400, "", id="start-month-99"),
         pytest.param({**FLEMISH, "e0": "-5"}, 400, "", id="negative-credits"),
         pytest.param({**FLEMISH, "b0": "50"}, 400, "", id="block1-over-earned"),
+        pytest.param(
+            {**FLEMISH, "t0": "9" * 5000},
+            400,
+            "Jaar 1, opgenomen studiepunten: Vul een geheel getal in van 0 tot 200.",
+            id="credits-of-5000-digits-beyond-pythons-int-limit",
+        ),
+        pytest.param({**FLEMISH, "f": "9" * 5000}, 400, "", id="credits-to-finish-5000-digits"),
     ],
 )
 def test_result_edges(client, query, status, message):
@@ -205,3 +214,35 @@ def test_an_address_with_thousands_of_fields_gets_the_site_s_own_page(client, la
     assert words in html
     assert f'lang="{language}"' in html
     assert len(response.content) < MAX_PAGE_BYTES
+
+
+@pytest.mark.parametrize(
+    "path, extra",
+    [
+        pytest.param("/nl/step/years/", {"remove": "²"}, id="remove-superscript-two"),
+        pytest.param("/nl/step/years/", {"remove": "9" * 5000}, id="remove-5000-digits"),
+        pytest.param("/nl/step/years/", {"t0": "9" * 5000}, id="years-step-5000-digits"),
+        pytest.param("/nl/check/", {"e0": "9" * 5000}, id="check-page-5000-digits"),
+        pytest.param("/nl/step/details/", {"e0": "9" * 5000}, id="details-step-5000-digits"),
+    ],
+)
+def test_wizard_pages_never_fail_on_numbers_python_cannot_read(client, path, extra):
+    response = get(client, path, {**FLEMISH, **extra})
+    assert response.status_code in (200, 302, 400)
+
+
+def test_advise_names_the_field_of_a_number_python_cannot_read(tmp_path):
+    """A JSON integer of 5000 digits is beyond Python's int() limit: refused by field name."""
+    scenario = tmp_path / "scenario.json"
+    digits = "9" * 5000
+    scenario.write_text(
+        '{"as_of": "2026-11-26", "residence": "flanders", "education_system": "flanders", '
+        '"enrolments": [{"academic_year": "2024-2025", "programme": "bachelor", '
+        f'"credits_taken": {digits}, "credits_earned": 30}}]}}',
+        encoding="utf-8",
+    )
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exited:
+        call_command("advise", str(scenario), stdout=out, stderr=err)
+    assert exited.value.code == 2
+    assert "enrolments[0].credits_taken: must be a whole number from 0 to 200" in err.getvalue()

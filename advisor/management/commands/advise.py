@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from advisor.explain import explanation, summary
-from advisor.querystring import to_query
+from advisor.querystring import MAX_DIGITS, to_query
 from rules.advice import advise
 from rules.output import to_json
 from rules.scenario import ScenarioError, parse_scenario
@@ -39,7 +39,7 @@ class Command(BaseCommand):
     def handle(self, *args, file, permalink, lang, **options):
         try:
             text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-            data = json.loads(text)
+            data = json.loads(text, parse_int=_whole_number)
             scenario = parse_scenario(data, today=date.today())
         except OSError as exc:
             self._refuse(f"{file}: cannot read ({exc.strerror})")
@@ -61,3 +61,9 @@ class Command(BaseCommand):
     def _refuse(self, message: str):
         self.stderr.write(message)
         sys.exit(BAD_INPUT)
+
+
+def _whole_number(text: str) -> int | str:
+    """A JSON integer; one of thousands of digits stays text, so that the validation names its
+    field instead of Python refusing to convert it."""
+    return int(text) if len(text.lstrip("-")) <= MAX_DIGITS else text
