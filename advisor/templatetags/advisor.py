@@ -76,8 +76,9 @@ def month_year(month) -> str:
 @register.filter
 def month_name(month: int) -> str:
     """A month number (7) in words, lower case as in a sentence in nl and fr."""
-    name = str(MONTHS[month])
-    return name if get_language() == "en" else name.lower()
+    language = get_language()
+    name = _month_names(language)[month - 1]
+    return name if language == "en" else name.lower()
 
 
 @register.simple_tag

@@ -125,7 +125,6 @@ def answers(sections, heading: str) -> str:
 
 
 def _section(section, heading: str) -> str:
-    not_answered = html('<p class="text-danger">{}</p>', _("Not answered yet."))
     if section["step"] == "years":
         title = _("Your enrolments")
         table = html(
@@ -138,7 +137,8 @@ def _section(section, heading: str) -> str:
             "<tbody>{}</tbody></table></div>",
             title, _("Academic year"), _("Programme"), _("Contract"), _("Taken"), _("Earned"),
             _("Tolerated"), _("Degree"), enrolment_rows(section["rows"]),
-        ) if section["ok"] else not_answered  # fmt: skip
+        ) if section["ok"] else html(
+            '<p class="text-danger">{}</p>', _("Not answered yet."))  # fmt: skip
         return html(
             '<{0} class="h5 mt-4">{1}</{0}>{2}<p class="no-print"><a href="{3}">{4}'
             '<span class="visually-hidden"> {5}</span></a></p>',

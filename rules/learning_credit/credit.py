@@ -321,6 +321,7 @@ def _by_year(enrolments) -> dict[AcademicYear, tuple[Enrolment, ...]]:
 
 
 def _results_pending(this_year) -> bool:
+    """Some enrolment of the year that draws on the learning credit has no results yet."""
     return not all(e.results_known for e in this_year if deducts(e))
 
 
@@ -370,7 +371,7 @@ def _year(state: _State, year: AcademicYear, this_year: tuple[Enrolment, ...]) -
 
     returned = bonus = None
     master_deduction = 0
-    known = all(e.results_known for e in deducting)
+    known = not _results_pending(this_year)
     if known and not state.pending:
         returned = sum(e.credits_earned for e in deducting)
         bonus_left = 0 if state.rebuild else _p("bonus", year) - state.bonus_used
