@@ -90,6 +90,7 @@ class Step(forms.Form):
 
     title = ""
     index = None  # only enrolment rows have one
+    fixed_fields = True  # the class's own fields, whatever the answers
 
     @classmethod
     def options(cls, state: QueryDict, today: date, questions=None) -> dict:
@@ -100,9 +101,21 @@ class Step(forms.Form):
     def summary(self, values=None) -> list[tuple[str, str]]:
         """(question, answer) pairs for the check page, from the cleaned data, or from
         `values` (the query's answers) where they are known to be valid already."""
-        answers = self.cleaned_data if values is None else values
+        return self.summary_of(self.fields, self.cleaned_data if values is None else values)
+
+    @classmethod
+    def valid_summary(cls, state: QueryDict, today: date, questions) -> list[tuple[str, str]]:
+        """The summary of answers the scenario accepted already (the result page): a step
+        whose fields do not depend on the answers needs no form (building one copies every
+        field)."""
+        if cls.fixed_fields:
+            return cls.summary_of(cls.base_fields, state)
+        return cls(None, **cls.options(state, today, questions)).summary(state)
+
+    @classmethod
+    def summary_of(cls, fields, answers) -> list[tuple[str, str]]:
         rows = []
-        for name, field in self.fields.items():
+        for name, field in fields.items():
             value = answers.get(name)
             if isinstance(field, forms.ChoiceField):
                 value = dict(field.choices).get(value, value)
@@ -171,11 +184,11 @@ class AboutForm(Step):
             self.add_error(missing, _("Give both the month and the year, or neither."))
         return data
 
-    def summary(self, values=None):
-        answers = self.cleaned_data if values is None else values
+    @classmethod
+    def summary_of(cls, fields, answers):
         month, year = answers.get("bm"), answers.get("by")
-        born = f"{dict(self.fields['bm'].choices)[month]} {year}" if month and year else "—"
-        return [(self.title, born)]
+        born = f"{MONTHS[int(month)]} {year}" if month and year else "—"
+        return [(cls.title, born)]
 
 
 class FinishForm(Step):
@@ -302,6 +315,7 @@ class NetherlandsForm(Step):
     listed, and per Dutch row whether it is teacher training (`q0`, `q1`, ...)."""
 
     title = _("Your studies in the Netherlands")
+    fixed_fields = False  # one question per Dutch row
     nb = forms.BooleanField(required=False)
 
     @classmethod
@@ -351,6 +365,7 @@ class DetailsForm(Step):
     (rules.questions): `zN` final year, `cN` changed programme, `bN` first-year credits earned."""
 
     title = _("A few more questions about your years")
+    fixed_fields = False  # the questions of each row that needs them
 
     @classmethod
     def options(cls, state, today, questions=None):

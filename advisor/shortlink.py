@@ -66,7 +66,7 @@ def encode(state: QueryDict) -> str | None:
     except (KeyError, ValueError):
         return None
     code = "/".join(segments)
-    return code if decode(code) is not None else None
+    return code if _parts(code) is not None else None
 
 
 def _row(row: dict[str, str]) -> str:
@@ -87,12 +87,22 @@ def _row(row: dict[str, str]) -> str:
     return text
 
 
-def decode(code: str) -> QueryDict | None:
-    """The answers as a query, or None when the code is not well-formed."""
+def _parts(code: str) -> tuple[re.Match, list[re.Match]] | None:
+    """The code's head and rows, matched; None when it is not well-formed."""
     head, *rows = code.strip("/").split("/")
     m = HEAD.match(head)
-    if not m:
+    matches = [ROW.match(text) for text in rows]
+    if m is None or None in matches:
         return None
+    return m, matches
+
+
+def decode(code: str) -> QueryDict | None:
+    """The answers as a query, or None when the code is not well-formed."""
+    parts = _parts(code)
+    if parts is None:
+        return None
+    m, rows = parts
     state = QueryDict(mutable=True)
     state["r"] = {c: v for v, c in RESIDENCES.items()}[m["r"]]
     state["s"] = {c: v for v, c in SYSTEMS.items()}[m["s"]]
@@ -103,10 +113,7 @@ def decode(code: str) -> QueryDict | None:
             state[key] = m[key]
     if m["nb"]:
         state["nb"] = "1"
-    for i, text in enumerate(rows):
-        row = ROW.match(text)
-        if not row:
-            return None
+    for i, row in enumerate(rows):
         for a in ROWS:
             value = row[a.key]
             if not value:

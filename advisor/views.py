@@ -201,14 +201,16 @@ def _answer_sections(state, scenario=None, answers=None) -> list[dict]:
             )
             continue
         form_class = f.STEPS[name]
-        kwargs = form_class.options(state, today, questions)
-        form = form_class(None if valid else state, **kwargs)
-        ok = valid or form.is_valid()
-        summary = form.summary(state) if valid else form.summary() if ok else None
+        if valid:
+            ok, summary = True, form_class.valid_summary(state, today, questions)
+        else:
+            form = form_class(state, **form_class.options(state, today))
+            ok = form.is_valid()
+            summary = form.summary() if ok else None
         sections.append(
             {
                 "step": name,
-                "title": form.title,
+                "title": form_class.title,
                 "ok": ok,
                 "summary": summary,
                 "change_url": change_url,

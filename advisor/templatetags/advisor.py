@@ -228,6 +228,19 @@ def qr_code(url: str, label: str):
 
 
 @register.filter
+def part(template: str, name: str) -> str:
+    """`{% include topic.template|part:"body" %}`: one partial of a template (the `add` filter
+    would first try to add them as numbers, and fail)."""
+    return f"{template}#{name}"
+
+
+@register.filter
+def scheme_part(code: str, name: str) -> str:
+    """`{% include code|scheme_part:"absent" %}`: a partial of a scheme's own template."""
+    return f"schemes/{code}/{code}.html#{name}"
+
+
+@register.filter
 def breakable_url(url: str) -> str:
     """The URL with line-break opportunities after each slash only, for paper."""
     return mark_safe(escape(url).replace("/", "/<wbr>"))
