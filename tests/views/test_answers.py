@@ -65,3 +65,36 @@ def test_every_validation_error_has_a_translated_message():
 def test_the_short_link_writes_every_row_answer():
     names = set(shortlink.ROW.groupindex)
     assert names == {a.key for a in answers.ROWS}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "r=brussels&s=flanders&by=2004&bm=03&f=60&y0=2024-2025&p0=bachelor&t0=60&e0=45",
+        "r=flanders&s=netherlands&y0=2024-2025&p0=bachelor&t0=60&e0=60&q0=1&nb=1",
+        "r=flanders&s=flanders&y0=2024-2025&p0=bachelor&t0=60&e0=20&y1=2025-2026&p1=master"
+        "&t1=60&e1=60&c1=1&b1=20",
+    ],
+    ids=["fixed-fields", "netherlands-rows", "follow-up-questions"],
+)
+def test_the_result_page_summary_without_forms_is_the_check_page_summary(query):
+    """The result page writes 'your answers' without building a form where a step's fields
+    are fixed (Step.valid_summary); the check page validates through the form."""
+    from datetime import date
+
+    from django.http import QueryDict
+
+    from advisor.wizard import follow_ups, steps_for
+
+    state, today = QueryDict(query), date(2026, 11, 26)
+    questions = follow_ups(state)
+    for name in steps_for(state, questions):
+        if name == "years":
+            continue
+        form_class = forms.STEPS[name]
+        form = form_class(state, **form_class.options(state, today))
+        assert form.is_valid(), (name, form.errors)
+        as_text = [(str(q), str(a)) for q, a in form.summary()]  # cleaned: 60, query: "60"
+        assert [
+            (str(q), str(a)) for q, a in form_class.valid_summary(state, today, questions)
+        ] == as_text, name
