@@ -60,8 +60,10 @@ class Advice:
 
     @cached_property
     def summary_topics(self) -> list[str]:
-        """The short answers (SCENARIO.md v2 `summary`): one per scheme that applies."""
-        return [s.code for s in sorted(self.applying, key=lambda s: s.summary_rank)]
+        """The short answers (SCENARIO.md v2 `summary`): one per scheme that applies, the
+        urgent ones first."""
+        ranked = sorted(self.applying, key=lambda s: (s.code not in self.urgent, s.summary_rank))
+        return [s.code for s in ranked]
 
     @cached_property
     def absent_notes(self) -> list[str]:
@@ -69,8 +71,8 @@ class Advice:
         return [s.code for s in SCHEMES if s.absent_note and self.results[s.code] is None]
 
     @cached_property
-    def screen_only_topics(self) -> set[str]:
-        return {t for s in self.applying for t in s.screen_only(self.results[s.code])}
+    def background_topics(self) -> set[str]:
+        return {t for s in self.applying for t in s.background(self.results[s.code])}
 
     @cached_property
     def sources(self) -> list[Source]:

@@ -40,6 +40,7 @@ class Scheme:
         """True when its verdict is the most urgent thing for the student: its topic first."""
         return False
 
-    def screen_only(self, result) -> set[str]:
-        """Its topics that paper leaves out (general background)."""
+    def background(self, result) -> set[str]:
+        """Its topics that are only background for this person: folded on screen, left out
+        on paper."""
         return set()

@@ -89,14 +89,17 @@ def colon() -> str:
 
 @register.simple_tag
 def balance_chart(lc):
-    """A small SVG line chart of the balance at the end of each year (after enrolment while a
-    year runs), with lines at zero, the rebuild level and the start. Built here rather than in
+    """A small SVG line chart of the balance at the end of each year, with lines at zero, the
+    rebuild level and the start. A year still running is drawn as the range its results can
+    give (pass nothing ... pass everything), not as a final figure. Built here rather than in
     a template: a template spends milliseconds on its hundred-odd attributes. Coordinates are
     formatted with a decimal point whatever the language."""
     width, height, pad_x, pad_y = 560, 200, 44, 24
     points = [y.closing if y.closing is not None else y.after_enrolment for y in lc.years]
-    top = max(points + [lc.start + lc.figures.bonus]) + 10
-    bottom = min(points + [0]) - 10
+    low, high = lc.lowest_outcome, lc.highest_outcome
+    running = (low.closing, high.closing) if high else None  # the last year's range
+    top = max(points + [lc.start + lc.figures.bonus] + list(running or ())) + 10
+    bottom = min(points + [0] + list(running or ())) - 10
 
     def y_of(value):
         return pad_y + (top - value) * (height - 2 * pad_y) / (top - bottom)
@@ -104,11 +107,13 @@ def balance_chart(lc):
     def n(number):
         return f"{number:.1f}"
 
-    step = (width - 2 * pad_x) / max(1, len(points) - 1)
+    pad_right = 2 * pad_x if running else pad_x  # room for the range's figures
+    step = (width - pad_x - pad_right) / max(1, len(points) - 1)
     dots = [
         (pad_x + i * step, y_of(v), v, str(y.academic_year))
         for i, (v, y) in enumerate(zip(points, lc.years, strict=True))
     ]
+    final = dots[:-1] if running else dots  # the years whose balance is known
     guides = html_join(
         "",
         (
@@ -117,7 +122,7 @@ def balance_chart(lc):
             'dominant-baseline="middle">{4}</text>'
         ),
         (
-            (pad_x, width - pad_x, n(y_of(v)), pad_x - 6, v)
+            (pad_x, width - pad_right, n(y_of(v)), pad_x - 6, v)
             for v in sorted({0, lc.figures.rebuild_target, lc.start})
         ),
     )
@@ -126,38 +131,64 @@ def balance_chart(lc):
         (
             '<circle cx="{0}" cy="{1}" r="4" class="dot"/>'
             '<text x="{0}" y="{2}" text-anchor="middle" class="value">{3}</text>'
-            '<text x="{0}" y="{4}" text-anchor="middle" class="{6}">{5}</text>'
         ),
+        ((n(x), n(y), n(y - 10), v) for x, y, v, _label in final),
+    )
+    years = html_join(
+        "",
+        '<text x="{0}" y="{1}" text-anchor="middle" class="{3}">{2}</text>',
         (
-            (
-                n(x),
-                n(y),
-                n(y - 10),
-                v,
-                height - 4,
-                label,
-                "year minor" if i % 2 and len(dots) > 6 else "year",
-            )
-            for i, (x, y, v, label) in enumerate(dots)
+            (n(x), height - 4, label, "year minor" if i % 2 and len(dots) > 6 else "year")
+            for i, (x, _y, _v, label) in enumerate(dots)
         ),
+    )
+    described = [f"{label}: {v}" for _x, _y, v, label in final]
+    if running:
+        x = dots[-1][0]
+        y_low, y_high = y_of(running[0]), y_of(running[1])
+        start = final[-1] if final else (x, y_low)
+        marks += html(
+            '<line x1="{0}" y1="{1}" x2="{2}" y2="{3}" class="pending"/>'
+            '<line x1="{0}" y1="{1}" x2="{2}" y2="{4}" class="pending"/>'
+            '<line x1="{2}" x2="{2}" y1="{3}" y2="{4}" class="range"/>'
+            '<line x1="{5}" x2="{6}" y1="{3}" y2="{3}" class="range"/>'
+            '<line x1="{5}" x2="{6}" y1="{4}" y2="{4}" class="range"/>'
+            '<text x="{7}" y="{3}" dominant-baseline="middle" class="value">{8}</text>'
+            '<text x="{7}" y="{4}" dominant-baseline="middle" class="value">{9}</text>',
+            n(start[0]), n(start[1]), n(x), n(y_high), n(y_low), n(x - 6), n(x + 6), n(x + 9),
+            running[1], running[0],
+        )  # fmt: skip
+        described.append(
+            _("%(year)s: between %(low)s and %(high)s, once the results are known")
+            % {"year": dots[-1][3], "low": running[0], "high": running[1]}
+        )
+    caption = (
+        _(
+            "The balance after each academic year's results; the year still running as a "
+            "range, from passing nothing to passing everything. The grey lines mark zero, "
+            "the rebuild level and your start."
+        )
+        if running
+        else _(
+            "The balance after each academic year's results. The grey lines mark zero, the "
+            "rebuild level and your start."
+        )
     )
     return html(
         '<figure class="balance-chart"><svg viewBox="0 0 {0} {1}" role="img" '
         'aria-labelledby="chart-title chart-desc" class="w-100" style="max-width: {0}px">'
         '<title id="chart-title">{2}</title><desc id="chart-desc">{3}</desc>{4}'
-        '<polyline points="{5}" class="line"/>{6}</svg>'
-        '<figcaption class="small text-body-secondary">{7}</figcaption></figure>',
+        '<polyline points="{5}" class="line"/>{6}{7}</svg>'
+        '<figcaption class="small text-body-secondary">{8}</figcaption></figure>',
         width,
         height,
         _("Your learning credit at the end of each academic year"),
-        "; ".join(f"{label}: {v}" for _x, _y, v, label in dots),
+        "; ".join(described),
         guides,
-        " ".join(f"{n(x)},{n(y)}" for x, y, _v, _l in dots),
+        " ".join(f"{n(x)},{n(y)}" for x, y, _v, _l in final),
         marks,
-        _(
-            "The balance after each academic year's results (while a year runs: after its "
-            "enrolment). The grey lines mark zero, the rebuild level and your start."
-        ),
+        years,
+        caption,
     )
 
 

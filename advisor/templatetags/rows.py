@@ -28,42 +28,52 @@ def _signed(value, sign: str) -> str:
 @register.simple_tag
 def year_table(lc) -> str:
     """The learning credit per academic year (RULES.md §1): opening, rebuild, deducted,
-    returned, bonus, master degree, closing."""
+    returned, bonus, master degree, closing. On a phone each year is a block of labelled
+    figures (the `stacked` table style): no column is cut off."""
     empty = lc.empty_columns
-
-    def cls(name: str) -> str:
-        return " empty-column" if name in empty else ""
-
+    columns = (  # name, heading, sign
+        ("opening", _("Opening"), ""),
+        ("rebuild", _("Rebuild"), "+"),
+        ("taken", _("Deducted"), MINUS),
+        ("returned", _("Returned"), "+"),
+        ("bonus", _("Bonus"), "+"),
+        ("master_deduction", _("Master degree"), MINUS),
+        ("closing", _("Closing"), ""),
+    )
+    classes = {name: " empty-column" if name in empty else "" for name, _h, _s in columns}
     head = html(
-        '<thead><tr><th scope="col">{}</th><th scope="col" class="text-end">{}</th>'
-        '<th scope="col" class="text-end{}">{}</th><th scope="col" class="text-end">{}</th>'
-        '<th scope="col" class="text-end">{}</th><th scope="col" class="text-end{}">{}</th>'
-        '<th scope="col" class="text-end{}">{}</th><th scope="col" class="text-end">{}</th>'
-        "</tr></thead>",
-        _("Academic year"), _("Opening"), cls("rebuild"), _("Rebuild"), _("Deducted"),
-        _("Returned"), cls("bonus"), _("Bonus"), cls("master_deduction"), _("Master degree"),
-        _("Closing"),
+        '<thead><tr><th scope="col">{}</th>{}</tr></thead>',
+        _("Academic year"),
+        html_join("", '<th scope="col" class="text-end{}">{}</th>',
+                  ((classes[name], heading) for name, heading, _s in columns)),
     )  # fmt: skip
     not_enrolled = html(' <span class="small text-body-secondary">({})</span>',
                                _("not enrolled"))  # fmt: skip
     not_known = html('<span class="small">{}</span>', _("not known yet"))
+
+    def figure(y, name: str, sign: str):
+        if name == "opening":
+            return y.opening
+        if name == "closing":
+            if y.closing is not None:
+                return y.closing
+            return html('<span class="small fw-normal">{}</span>',
+                        _("%(now)s while the year runs") % {"now": y.after_enrolment})  # fmt: skip
+        if name == "returned" and y.returned is None:
+            return not_known
+        return _signed(getattr(y, name), sign)
+
+    cell = '<td class="text-end{}{}" data-label="{}">{}</td>'
     body = html_join(
-        "", '<tr><th scope="row">{}{}</th><td class="text-end">{}</td>'
-        '<td class="text-end{}">{}</td><td class="text-end">{}</td><td class="text-end">{}</td>'
-        '<td class="text-end{}">{}</td><td class="text-end{}">{}</td>'
-        '<td class="text-end fw-semibold">{}</td></tr>',
-        ((y.academic_year, "" if y.enrolled else not_enrolled, y.opening,
-          cls("rebuild"), _signed(y.rebuild, "+"), _signed(y.taken, MINUS),
-          not_known if y.returned is None else _signed(y.returned, "+"),
-          cls("bonus"), _signed(y.bonus, "+"), cls("master_deduction"),
-          _signed(y.master_deduction, MINUS),
-          html('<span class="small fw-normal">{}</span>',
-                      _("%(now)s while the year runs") % {"now": y.after_enrolment})
-          if y.closing is None else y.closing)
+        "", '<tr><th scope="row">{}{}</th>{}</tr>',
+        ((y.academic_year, "" if y.enrolled else not_enrolled,
+          html_join("", cell, ((classes[name], " fw-semibold" if name == "closing" else "",
+                                heading, figure(y, name, sign))
+                               for name, heading, sign in columns)))
          for y in lc.years),
     )  # fmt: skip
     return html(
-        '<table class="table table-sm table-striped align-middle year-table">'
+        '<table class="table table-sm table-striped align-middle year-table stacked">'
         '<caption id="year-table-caption">{}</caption>{}<tbody>{}</tbody></table>',
         _("Learning credit per academic year, in credits"),
         head,
@@ -129,7 +139,8 @@ def _section(section, heading: str) -> str:
         title = _("Your enrolments")
         table = html(
             '<div class="table-responsive" tabindex="0" role="region" '
-            'aria-labelledby="enrolments-caption"><table class="table table-sm align-middle">'
+            'aria-labelledby="enrolments-caption"><table class="table table-sm align-middle '
+            'stacked">'
             '<caption class="visually-hidden" id="enrolments-caption">{}</caption>'
             '<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>'
             '<th scope="col" class="text-end">{}</th><th scope="col" class="text-end">{}</th>'
@@ -162,6 +173,11 @@ def _section(section, heading: str) -> str:
     )  # fmt: skip
 
 
+def _labelled(labels, values):
+    """(label, value, label, value, ...): each cell with the column it belongs to."""
+    return [item for pair in zip(labels, values, strict=True) for item in pair]
+
+
 @register.simple_tag
 def enrolment_rows(rows) -> str:
     """The answers' enrolments, a row per programme per academic year (forms.row_summary)."""
@@ -173,14 +189,19 @@ def enrolment_rows(rows) -> str:
         return html('<br><span class="small fw-normal">{}</span>', " ".join(parts)) \
             if parts else ""  # fmt: skip
 
+    labels = (_("Programme"), _("Contract"), _("Taken"), _("Earned"), _("Tolerated"),
+              _("Degree"))  # fmt: skip
     return html_join(
-        "", '<tr><th scope="row">{}{}{}</th><td>{}</td><td>{}</td><td class="text-end">{}</td>'
-        '<td class="text-end">{}</td><td class="text-end">{}</td><td>{}</td></tr>',
+        "", '<tr><th scope="row">{}{}{}</th><td data-label="{}">{}</td><td data-label="{}">{}</td>'
+        '<td class="text-end" data-label="{}">{}</td><td class="text-end" data-label="{}">{}</td>'
+        '<td class="text-end" data-label="{}">{}</td><td data-label="{}">{}</td></tr>',
         ((row["year"],
           html(' <span class="text-body-secondary small">({})</span>', row["system"])
           if row["system"] else "",
-          months(row), row["programme"], row["contract"], row["taken"],
-          not_known if row["earned"] is None else row["earned"],
-          "—" if row["tolerated"] is None else row["tolerated"], yes if row["degree"] else no)
+          months(row), *_labelled(labels, (
+              row["programme"], row["contract"], row["taken"],
+              not_known if row["earned"] is None else row["earned"],
+              "—" if row["tolerated"] is None else row["tolerated"],
+              yes if row["degree"] else no)))
          for row in rows),
     )  # fmt: skip

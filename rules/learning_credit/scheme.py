@@ -28,11 +28,20 @@ class Scheme(scheme.Scheme):
     def to_json(self, lc: LearningCredit | None) -> dict:
         return {"learning_credit": json_of(lc)}
 
-    def screen_only(self, lc: LearningCredit) -> set[str]:
-        """The general difference between credits and learning credit, and how the learning
-        credit rebuilds while that is only background (no rebuild, balance at its level)."""
-        general = {"credits_vs_learning_credit"}
-        return general if lc.rebuild_concerns_you else general | {"learning_credit_rebuild"}
+    def background(self, lc: LearningCredit) -> set[str]:
+        """The general difference between credits and learning credit; how the learning
+        credit rebuilds, while that is not happening to you (no rebuild, balance at 60 or
+        more); and what an insufficient learning credit means, while yours is enough."""
+        topics = {"credits_vs_learning_credit"}
+        if not lc.rebuild_concerns_you:
+            topics.add("learning_credit_rebuild")
+        if lc.sufficiency == "enough":
+            topics.add("learning_credit_insufficient")
+        return topics
+
+    def needs_attention(self, lc: LearningCredit) -> bool:
+        """Not enough learning credit to finish: the institution may refuse or charge more."""
+        return lc.sufficiency in ("zero-or-below", "below-needed")
 
 
 def json_of(lc: LearningCredit | None) -> dict | None:

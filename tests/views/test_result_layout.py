@@ -1,0 +1,102 @@
+"""The result page answers first (issue 11): the short answers in order of urgency, headings
+that answer, background folded, tables that stack on a phone, a running year as a range."""
+
+import re
+
+import pytest
+from pages import page_text
+
+ON = "on=2026-12-01"
+# 2024-2025 60/60, 2025-2026 48/60, 2026-2027 running: 128 now, 128 to 188 once known.
+RUNNING = (
+    "r=flanders&s=flanders&by=2006&bm=05&y0=2024-2025&p0=bachelor&t0=60&e0=60"
+    f"&y1=2025-2026&p1=bachelor&t1=60&e1=48&y2=2026-2027&p2=bachelor&t2=60&{ON}"
+)
+# First year 45 of 60 in 2025-2026, the second enrolment running: the study-efficiency rule
+# is at risk (RULES.md §1.8), more urgent than a learning credit that is enough.
+AT_RISK = (
+    "r=flanders&s=flanders&y0=2025-2026&p0=bachelor&t0=60&e0=45"
+    f"&y1=2026-2027&p1=bachelor&t1=60&f=60&{ON}"
+)
+
+
+def result(client, query, language="en"):
+    response = client.get(f"/{language}/result/?{query}")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def summary_items(html: str) -> list[str]:
+    block = html[html.index('class="summary') : html.index("</ul>", html.index('class="summary'))]
+    return [page_text(item) for item in re.findall(r"<li.*?</li>", block, re.S)]
+
+
+def test_rules_1_8_an_urgent_verdict_comes_first_in_the_summary(client):
+    items = summary_items(result(client, AT_RISK))
+    assert items[0].startswith("Study progress"), items
+    assert items[1].startswith("Learning credit"), items
+
+
+def test_rules_1_summary_keeps_the_scheme_order_when_nothing_is_urgent(client):
+    items = summary_items(result(client, RUNNING + "&f=60"))
+    assert [i.split(":")[0] for i in items] == [
+        "Learning credit",
+        "Study progress",
+        "Family allowance now (December 2026)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "needed, heading, folded",
+    [
+        (60, "Is your learning credit enough? Yes: 128, and you need 60", True),
+        (150, "Is your learning credit enough? No: 128, and you need 150", False),
+        (
+            None,
+            "Is your learning credit enough? That depends on the credits you still need",
+            False,
+        ),
+    ],
+    ids=["RULES-1.6-enough-folded", "RULES-1.6-not-enough-open", "RULES-1.6-unknown-open"],
+)
+def test_rules_1_6_the_insufficiency_heading_answers(client, needed, heading, folded):
+    html = result(client, RUNNING + (f"&f={needed}" if needed else ""))
+    title = f'id="topic-learning_credit_insufficient">{heading}</h3>'
+    assert title in html
+    before = html[: html.index(title)]
+    assert before.rstrip().endswith('<summary><h3 class="h5 d-inline"') == folded
+
+
+def test_rules_1_rebuild_is_background_at_60_or_more(client):
+    html = result(client, RUNNING + "&f=60")
+    rebuild = html.index('id="topic-learning_credit_rebuild"')
+    assert html.rfind("<details", 0, rebuild) > html.rfind("</details>", 0, rebuild)
+
+
+def test_every_figure_of_the_year_table_names_its_column(client):
+    html = result(client, RUNNING + "&f=60")
+    table = html[
+        html.index('<table class="table table-sm table-striped align-middle year-table') :
+    ]
+    table = table[: table.index("</table>")]
+    headings = re.findall(r'<th scope="col" class="text-end[^"]*">([^<]+)</th>', table)
+    rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", table, re.S)
+    assert len(rows) == 3
+    for row in rows:
+        assert re.findall(r'data-label="([^"]+)"', row) == headings
+
+
+def test_rules_1_the_running_year_is_drawn_as_its_range(client):
+    html = result(client, RUNNING + "&f=60")
+    chart = html[html.index('<figure class="balance-chart">') : html.index("</figure>")]
+    assert "2026-2027: between 128 and 188, once the results are known" in chart
+    assert chart.count('class="dot"') == 2  # the two finished years only
+    assert chart.count('class="range"') == 3
+
+
+def test_a_chart_without_a_running_year_has_no_range(client):
+    finished = RUNNING.replace("&y2=2026-2027&p2=bachelor&t2=60", "")
+    chart = result(client, finished + "&f=60")
+    chart = chart[chart.index('<figure class="balance-chart">') : chart.index("</figure>")]
+    assert 'class="range"' not in chart
+    assert chart.count('class="dot"') == 3  # 2026-2027 too: not enrolled, its balance known
