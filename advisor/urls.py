@@ -19,5 +19,6 @@ urlpatterns += i18n_patterns(
     path("check/", views.check, name="check"),
     path("result/", views.result, name="result"),
     path("r/<path:code>/", views.short, name="short"),
+    path("print.css", views.print_css, name="print_css"),
     prefix_default_language=True,
 )

@@ -10,7 +10,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language, get_language_from_request
+from django.utils.translation import get_language, get_language_from_request, gettext
+from django.views.decorators.cache import cache_control
 from django.views.decorators.vary import vary_on_headers
 
 from rules.advice import advise
@@ -18,6 +19,7 @@ from rules.scenario import ScenarioError, parse_scenario
 
 from . import forms as f
 from . import shortlink
+from .context_processors import SITE_NAME
 from .errors import field_name, scenario_errors, step_of_path
 from .explain import topic_context
 from .querystring import MAX_ROWS, ROW_KEY, to_data, whole_number
@@ -271,6 +273,28 @@ def result(request):
             "permalink": permalink,
         },
     )
+
+
+PRINT_CSS_MAX_AGE = 24 * 60 * 60  # a day: the words change only with a new translation
+
+
+@cache_control(public=True, max_age=PRINT_CSS_MAX_AGE)
+def print_css(request):
+    """The words printed in every page's margin (site.css's `@page`), in the page's language:
+    the site's name, and 'Page 1 of 2'. CSS cannot read them from the page, and a style
+    sheet per language keeps them in the translations."""
+    counters = {"page": '" counter(page) "', "pages": '" counter(pages) "'}
+    words = _css_text(gettext("Page %(page)s of %(pages)s"))
+    css = (
+        f':root {{ --site-name: "{_css_text(str(SITE_NAME))}"; '
+        f'--page-numbers: "{words % counters}"; }}\n'
+    )
+    return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+def _css_text(text: str) -> str:
+    """A translation inside a CSS string: no quote or backslash can end it early."""
+    return text.replace("\\", "").replace('"', "").replace("\n", " ")
 
 
 def bad_request(request, exception):

@@ -133,7 +133,7 @@ def test_french_result_page(client):
     assert "Conseil pour le 26 novembre 2026" in text
     assert re.search(rf"au moins \d+,\d\d{NBSP}€ par mois", text)
     assert f"2023-2024  (60 crédits){NBSP}:" in text  # French puts a space before the colon
-    assert "Study-credit advisor" not in text and "learning credit" not in text
+    assert "Studies and family allowance guide" not in text and "learning credit" not in text
 
 
 def switch_links(html) -> dict[str, str]:
