@@ -100,3 +100,26 @@ def test_a_chart_without_a_running_year_has_no_range(client):
     chart = chart[chart.index('<figure class="balance-chart">') : chart.index("</figure>")]
     assert 'class="range"' not in chart
     assert chart.count('class="dot"') == 3  # 2026-2027 too: not enrolled, its balance known
+
+
+@pytest.mark.parametrize(
+    "language, name, numbers",
+    [
+        ("nl", "Studie- en kinderbijslagwijzer", '"Pagina " counter(page) " van " counter(pages)'),
+        ("fr", "Guide des études et des allocations familiales", '" sur " counter(pages)'),
+        ("en", "Studies and family allowance guide", '"Page " counter(page) " of "'),
+    ],
+)
+def test_the_printed_margins_name_the_site_and_number_the_pages(client, language, name, numbers):
+    response = client.get(f"/{language}/print.css")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/css")
+    css = response.content.decode()
+    assert f'--site-name: "{name}";' in css
+    assert numbers in css
+
+
+def test_a_quote_in_a_translation_cannot_end_the_css_string():
+    from advisor.views import _css_text
+
+    assert _css_text('a "quoted" \\ word') == "a quoted  word"
