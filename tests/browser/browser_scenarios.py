@@ -41,6 +41,25 @@ FOUR_YEARS = (
     f"&y0={FOUR_AGO}&p0=bachelor&t0=60&e0=54&y1={THREE_AGO}&p1=bachelor&t1=60&e1=60"
     f"&y2={TWO_AGO}&p2=bachelor&t2=66&e2=60&y3={LAST}&p3=master&t3=60&e3=48&f=72"
 )
+# Four Flemish years, the fourth still running: the other print scenario (issue 11).
+FOUR_YEARS_RUNNING = (
+    f"r=flanders&s=flanders&by=2004&bm=09"
+    f"&y0={THREE_AGO}&p0=bachelor&t0=60&e0=54&y1={TWO_AGO}&p1=bachelor&t1=60&e1=60"
+    f"&y2={LAST}&p2=bachelor&t2=66&e2=60&y3={CURRENT}&p3=master&t3=60&f=60"
+)
+# The three journeys of issue 11, tried on a phone: a Flemish parent (FLEMISH_RUNNING), a
+# Brussels student at a French-speaking university, and an Antwerp student who studied three
+# years in Maastricht before a Flemish master.
+BRUSSELS_FRENCH = (
+    f"r=brussels&s=french-community&by=2005&bm=03&y0={LAST}&p0=bachelor&t0=60&e0=45"
+    f"&y1={CURRENT}&p1=bachelor&t1=60"
+)
+ANTWERP_MAASTRICHT = (
+    f"r=flanders&s=flanders&by=2003&bm=06&y0={FOUR_AGO}&x0=netherlands&p0=bachelor&t0=60&e0=60"
+    f"&y1={THREE_AGO}&x1=netherlands&p1=bachelor&t1=60&e1=60&y2={TWO_AGO}&x2=netherlands"
+    f"&p2=bachelor&t2=60&e2=60&y3={LAST}&p3=master&t3=60&e3=54&y4={CURRENT}&p4=master&t4=60"
+    f"&f=66"
+)
 # Earned more than taken: the result page refuses it ('Some answers need another look').
 INVALID = f"r=flanders&s=flanders&y0={LAST}&p0=bachelor&t0=30&e0=60&f=60"
 
