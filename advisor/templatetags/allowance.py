@@ -60,14 +60,7 @@ def _status(y, f) -> str:
                 "your diploma year: fewer credits are allowed once per cycle (graduaat, "
                 "bachelor, master)"
             ),
-            "thesis-year": lambda: (
-                _(
-                    "your last year with a report or thesis: paid until the month you hand it "
-                    "in, at the latest %(month)s if you hand it in for the first session (later "
-                    "if for the second session)"
-                )
-                % {"month": month_year(y.student_period.end)}
-            ),
+            "thesis-year": lambda: _("your last year with a report or thesis"),
         }[y.reason]()
         period = y.student_period and (
             ", "
@@ -77,8 +70,18 @@ def _status(y, f) -> str:
                 "end": month_year(y.student_period.end),
             }
         )
+        more = {  # what the reason needs said after the period, in sentences of its own
+            "thesis-year": lambda: (
+                _(
+                    "The allowance is paid until the month you hand in your report or thesis. "
+                    "That is %(month)s at the latest if you hand it in for the first session. "
+                    "For the second session (the resits), it is later."
+                )
+                % {"month": month_year(y.student_period.end)}
+            ),
+        }.get(y.reason, str)()
         status = _("student status: yes")
-        return f"{status} — {why}{period or ''}."
+        return " ".join(filter(None, (f"{status} — {why}{period or ''}.", more)))
     why = {
         "below-minimum": lambda: _("fewer than %(credits)s credits") % {"credits": f.min_credits},
         "diploma-year-used": lambda: _(
@@ -86,15 +89,17 @@ def _status(y, f) -> str:
             "cycle"
         ),
         "late-enrolment": lambda: (
-            _(
-                "enrolled after %(day)s; the rules we found require enrolment by then, and we "
-                "could not confirm what a later enrolment gives: ask your family allowance fund"
-            )
-            % {"day": month_day(f.enrolment_deadline)}
+            _("enrolled after %(day)s") % {"day": month_day(f.enrolment_deadline)}
         ),
     }[y.reason]()
+    more = {
+        "late-enrolment": lambda: _(
+            "The rules we found require enrolment by then. We could not confirm what a later "
+            "enrolment gives: ask your family allowance fund."
+        ),
+    }.get(y.reason, str)()
     status = _("student status: no")
-    return f"{status} — {why}."
+    return " ".join(filter(None, (f"{status} — {why}.", more)))
 
 
 def _basis(y, f) -> str:
