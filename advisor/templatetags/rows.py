@@ -123,9 +123,14 @@ def _printed_sources(language: str, sources: tuple) -> str:
         "", '<h3 class="h6 mt-3">{}</h3><ul class="list-unstyled">{}</ul>',
         ((_("Rules that apply from %(day)s") % {"day": long_date(day)},
           html_join("", '<li class="mb-2">{} <span class="print-url small">{}</span></li>',
-                           ((mark_safe(_link(s)), s.url) for s in group)))
+                           ((mark_safe(_link(s)), _typed(s.url)) for s in group)))
          for day, group in groupby(sources, key=lambda s: s.valid_from)),
     )  # fmt: skip
+
+
+def _typed(url: str) -> str:
+    """An address as it is typed from paper: a browser adds the `https://` (and `www.`)."""
+    return url.removeprefix("https://").removeprefix("http://").removeprefix("www.")
 
 
 @register.simple_tag
@@ -159,7 +164,8 @@ def _section(section, heading: str) -> str:
     if section["ok"]:
         labelled = len(section["summary"]) > 1 or section["step"] == "details"
         after_label = colon()
-        lines = [html("{}{} {}", label, after_label, value) if labelled else html("{}", value)
+        lines = [html('<span class="answer-line">{}{} {}</span>', label, after_label, value)
+                 if labelled else html("{}", value)
                  for label, value in section["summary"]]  # fmt: skip
         answer = mark_safe("<br>".join(lines))
     else:

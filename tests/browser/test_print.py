@@ -8,9 +8,11 @@ from datetime import date
 
 import pytest
 import zxingcpp
-from browser_scenarios import FOUR_YEARS
+from browser_scenarios import FOUR_YEARS, FOUR_YEARS_RUNNING
 from django.utils import translation
+from django.utils.translation import gettext
 
+from advisor.context_processors import SITE_NAME
 from advisor.templatetags.advisor import long_date
 
 ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts")
@@ -72,6 +74,18 @@ def pdf_pages_and_text(pdf: bytes, path: str) -> tuple[int, str]:
             "Conseil pour le {day}, règles vérifiées le ",
             id="fr-four-years-done-French-runs-longer",
         ),
+        pytest.param(
+            "nl",
+            FOUR_YEARS_RUNNING,
+            "Advies voor {day}, regels nagekeken op ",
+            id="nl-four-years-the-last-running",
+        ),
+        pytest.param(
+            "fr",
+            FOUR_YEARS_RUNNING,
+            "Conseil pour le {day}, règles vérifiées le ",
+            id="fr-four-years-the-last-running",
+        ),
     ],
 )
 def test_typical_four_year_result_on_two_a4_pages(live_server, browser, lang, query, header):
@@ -94,7 +108,8 @@ def test_typical_four_year_result_on_two_a4_pages(live_server, browser, lang, qu
         context.close()
 
     os.makedirs(ARTIFACTS, exist_ok=True)
-    path = os.path.join(ARTIFACTS, f"result-4-years-{lang}.pdf")
+    running = "-running" if query == FOUR_YEARS_RUNNING else ""
+    path = os.path.join(ARTIFACTS, f"result-4-years{running}-{lang}.pdf")
     with open(path, "wb") as out:
         out.write(pdf)
     pages, text = pdf_pages_and_text(pdf, path)
@@ -110,6 +125,14 @@ def test_typical_four_year_result_on_two_a4_pages(live_server, browser, lang, qu
         with translation.override(lang):
             day = long_date(date.today())  # as the template writes it (French: « 1er »)
         assert header.format(day=day) in re.sub(r"\s+", " ", text)
+        # every sheet says what it is and where it belongs (issue 11): name and page numbers
+        with translation.override(lang):
+            name = str(SITE_NAME)
+            numbers = gettext("Page %(page)s of %(pages)s")
+        for number, sheet in enumerate(text.split("\f")[:pages], start=1):
+            flat_sheet = re.sub(r"\s+", " ", sheet)
+            assert name in flat_sheet, f"page {number} without the site's name"
+            assert numbers % {"page": number, "pages": pages} in flat_sheet, number
     if PDFTOPPM:
         # the code on paper holds the page's short link, in capitals (advisor/qr.py)
         assert "/r/" in permalink
