@@ -123,3 +123,25 @@ def test_a_quote_in_a_translation_cannot_end_the_css_string():
     from advisor.views import _css_text
 
     assert _css_text('a "quoted" \\ word') == "a quoted  word"
+
+
+FRENCH_RUNNING = (
+    "r=brussels&s=french-community&by=2005&bm=03&y0=2025-2026&p0=bachelor&t0=60&e0=45"
+    f"&y1=2026-2027&p1=bachelor&t1=60&{ON}"
+)
+
+
+def test_rules_3_fundability_next_year_waits_for_this_years_results(client):
+    items = summary_items(result(client, FRENCH_RUNNING))
+    fundability = next(i for i in items if i.startswith("French-speaking studies"))
+    assert "fundable in 2026-2027." in fundability
+    assert "Next year, 2027-2028: that depends on this year's results." in fundability
+
+
+def test_rules_3_a_finished_year_gives_next_years_verdict_alone(client):
+    finished = FRENCH_RUNNING.replace("&y1=2026-2027&p1=bachelor&t1=60", "").replace(
+        "2026-12-01", "2026-07-15"
+    )
+    items = summary_items(result(client, finished))
+    fundability = next(i for i in items if i.startswith("French-speaking studies"))
+    assert "2026-2027" in fundability and "Next year" not in fundability
