@@ -125,7 +125,7 @@ def _checked_row_forms(state, count: int) -> list[f.EnrolmentRowForm]:
     row_forms = _row_forms(state, count)
     for form in row_forms:
         form.is_valid()
-    _add_scenario_errors(state, row_forms)
+    _add_scenario_errors(state, dict(enumerate(row_forms)))
     return row_forms
 
 
@@ -178,7 +178,9 @@ def _years_url(request, state) -> str:
 
 def _save_row(request, state, index: int):
     """The row on screen: back to the list when it is valid, else its errors."""
-    form = _checked_row_forms(state, max(len(rows_of(state)), index + 1))[index]
+    form = f.EnrolmentRowForm(state, index=index, today=timezone.localdate())
+    form.is_valid()
+    _add_scenario_errors(state, {index: form})
     if not form.errors:
         return redirect(_years_url(request, state))
     return _row_page(request, state, form, status=400)
@@ -195,16 +197,19 @@ def _go_on(request, state):
 
 
 def _row_page(request, state, form, status=200):
-    row_forms = _checked_row_forms(state, len(rows_of(state)))
-    listed = any(not other.errors for other in row_forms)  # a list to go back to
+    count = len(rows_of(state))
+    today = timezone.localdate()
+    has_list = any(  # a list to go back to; else Back leads to the step before
+        f.EnrolmentRowForm(state, index=i, today=today).is_valid() for i in range(count)
+    )
     context = _step_context(
         request,
         "years",
         state,
         form,
         title=f.YEARS_TITLE,
-        first=form.index == 0 and len(row_forms) <= 1,
-        **({"back_url": _years_url(request, state)} if listed else {}),
+        first=form.index == 0 and count <= 1,
+        **({"back_url": _years_url(request, state)} if has_list else {}),
     )
     return render(request, "advice/years_row.html", context, status=status)
 
@@ -230,17 +235,15 @@ def _row_list(request, state, removed: bool):
     return render(request, "advice/years_list.html", context)
 
 
-def _add_scenario_errors(state, row_forms) -> None:
-    """Put the scenario's cross-field errors on the rows' fields, except where the form refused
-    the field already (no second message for it)."""
+def _add_scenario_errors(state, row_forms: dict[int, f.EnrolmentRowForm]) -> None:
+    """Put the scenario's cross-field errors on these rows' fields (by row index), except where
+    the form refused the field already (no second message for it)."""
     try:
         parse_scenario(to_data(state), today=timezone.localdate())
     except ScenarioError as exc:
         for index, key, message in scenario_errors(exc):
-            if index is None or index >= len(row_forms):
-                continue
-            form = row_forms[index]
-            if key in form.fields and key not in form.errors:
+            form = row_forms.get(index)
+            if form is not None and key in form.fields and key not in form.errors:
                 form.add_error(key, message)
 
 
