@@ -15,7 +15,7 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.http import QueryDict
 from django.utils.dates import MONTHS
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rules import parameters, scenario
@@ -23,7 +23,7 @@ from rules.calendar import AcademicYear
 from rules.scenario import FIRST_YEAR, MAX_CREDITS, MAX_CREDITS_TO_FINISH
 
 from .answers import ANSWERS
-from .querystring import row_indices, whole_number
+from .querystring import ascii_digits, row_indices, whole_number
 from .wizard import follow_ups, rows_of
 
 # The words for each allowed value; the values and their order come from rules.scenario.
@@ -271,16 +271,6 @@ class EnrolmentRowForm(forms.Form):
     def add_prefix(self, field_name):
         return f"{field_name}{self.index}"
 
-    @property
-    def carried(self) -> list[tuple[str, str]]:
-        """This row's answers asked on a later step (teacher training), kept as hidden fields
-        inside the row so that adding or removing rows keeps them with their row."""
-        return [
-            (self.add_prefix(key), value)
-            for key, value in self.initial.items()
-            if key not in self.fields
-        ]
-
     def clean_k(self):
         return self.cleaned_data["k"] or "diploma"  # the scenario's default contract
 
@@ -288,8 +278,15 @@ class EnrolmentRowForm(forms.Form):
 YEARS_TITLE = _("What did you enrol for each academic year?")
 
 
+def years_added(count: int) -> str:
+    """The heading of the years step's list of rows."""
+    return ngettext("You have added %(count)s year", "You have added %(count)s years", count) % {
+        "count": count
+    }
+
+
 def row_summary(row: dict[str, str]) -> dict:
-    """One valid enrolment row (its query values) in words, for 'your answers'."""
+    """One enrolment row (its query values) in words, for 'your answers' and the years step."""
 
     def month(key):
         value = row.get(key, "")
@@ -300,7 +297,7 @@ def row_summary(row: dict[str, str]) -> dict:
         "year": row.get("y"),
         "system": SYSTEM_LABELS.get(row.get("x")),
         "programme": PROGRAMME_LABELS.get(row.get("p")),
-        "contract": CONTRACT_LABELS[row.get("k") or "diploma"],
+        "contract": CONTRACT_LABELS.get(row.get("k") or "diploma"),  # None: not a contract
         "taken": row.get("t"),
         "earned": row.get("e"),
         "tolerated": row.get("l"),
@@ -308,6 +305,38 @@ def row_summary(row: dict[str, str]) -> dict:
         "from": month("sm"),
         "until": month("em"),
     }
+
+
+def row_lines(row: dict[str, str]) -> list[str]:
+    """One enrolment row in a few short lines, for the years step's list of rows."""
+    summary = row_summary(row)
+    contract = summary["contract"] if row.get("k") not in (None, "", "diploma") else None
+    what = (summary["programme"], summary["system"], contract)
+    lines = [", ".join(str(part) for part in what if part)]
+    taken, earned, tolerated = (whole_number(ascii_digits(row.get(key, ""))) for key in "tel")
+    credits = []
+    if taken is not None:
+        credits.append(
+            ngettext("%(taken)s credit taken", "%(taken)s credits taken", taken) % {"taken": taken}
+        )
+    credits.append(
+        gettext("results not known yet")
+        if earned is None
+        else gettext("%(earned)s earned") % {"earned": earned}
+    )
+    if tolerated:
+        credits.append(
+            ngettext("%(tolerated)s tolerated", "%(tolerated)s tolerated", tolerated)
+            % {"tolerated": tolerated}
+        )
+    lines.append(", ".join(credits))
+    if summary["degree"]:
+        lines.append(str(EnrolmentRowForm.base_fields["d"].label))
+    months = [gettext("from %(month)s") % {"month": summary["from"]}] if summary["from"] else []
+    if summary["until"]:
+        months.append(gettext("until %(month)s") % {"month": summary["until"]})
+    lines.append(" ".join(months))
+    return [line for line in lines if line]
 
 
 class NetherlandsForm(Step):

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language, get_language_from_request, gettext
 from django.views.decorators.cache import cache_control
-from django.views.decorators.vary import vary_on_headers
 
 from rules.advice import advise
 from rules.scenario import ScenarioError, parse_scenario
@@ -22,7 +21,7 @@ from . import shortlink
 from .context_processors import SITE_NAME
 from .errors import field_name, scenario_errors, step_of_path
 from .explain import topic_context
-from .querystring import MAX_ROWS, ROW_KEY, to_data, whole_number
+from .querystring import MAX_ROWS, to_data, whole_number
 from .wizard import (
     encoded,
     follow_ups,
@@ -75,7 +74,6 @@ def _after(step: str, state, request) -> str:
     return url(following, state) if following else url("check", state)
 
 
-@vary_on_headers("HX-Request")
 def step(request, name):
     if name == "years":
         return years(request)
@@ -97,16 +95,16 @@ def step(request, name):
     )
 
 
-def _step_context(request, name, state, form, row_forms=(), **more) -> dict:
-    own = set(form.fields) if form else {key for key in state if ROW_KEY.match(key)}
+def _step_context(request, name, state, form, title=None, **more) -> dict:
+    """What every step page shows; `form`'s own fields are left out of the hidden answers."""
+    own = {form.add_prefix(field) for field in form.fields} if form else set()
     previous = previous_step(name, state)
     steps = steps_for(state)
-    forms_with_errors = [x for x in [form, *row_forms] if x is not None and x.errors]
+    forms_with_errors = [form] if form is not None and form.errors else []
     return {
         "step": name,
         "form": form,
-        "row_forms": row_forms,
-        "title": form.title if form else f.YEARS_TITLE,
+        "title": form.title if title is None else title,
         "step_number": steps.index(name) + 1 if name in steps else 1,
         "steps": steps,
         "hidden": [(k, v) for k, values in state.lists() if k not in own for v in values],
@@ -118,62 +116,137 @@ def _step_context(request, name, state, form, row_forms=(), **more) -> dict:
     }
 
 
-def _row_forms(rows: list[dict], state, *, bound: bool):
+def _row_forms(state, count: int) -> list[f.EnrolmentRowForm]:
+    """The forms of rows 0 to count - 1, bound to the answers."""
     today = timezone.localdate()
-    return [
-        f.EnrolmentRowForm(state if bound else None, index=i, today=today, initial=row)
-        for i, row in enumerate(rows or [{}])
-    ]
+    return [f.EnrolmentRowForm(state, index=i, today=today) for i in range(count)]
 
 
-@vary_on_headers("HX-Request")
+def _checked_row_forms(state, count: int) -> list[f.EnrolmentRowForm]:
+    """The rows' forms, validated, with the scenario's errors on their fields."""
+    row_forms = _row_forms(state, count)
+    for form in row_forms:
+        form.is_valid()
+    _add_scenario_errors(state, dict(enumerate(row_forms)))
+    return row_forms
+
+
 def years(request):
+    """The years step as GOV.UK's 'add another' pattern: one enrolment row per page, then the
+    rows so far, each with Change and Remove, 'Add another year' and Continue. Control keys
+    choose the page: `row=N` (row N; N = the number of rows: a new row), `add` (a new row),
+    `remove=N`, and `go` (save the row on screen, or go on from the list)."""
     state = state_of(request.GET)
     rows = rows_of(state)
-    focus = None
-    if "add" in request.GET and len(rows) < MAX_ROWS:
-        rows = (rows or [{}]) + [{}]
-    elif (drop := whole_number(request.GET.get("remove", ""))) is not None:
-        rows = [r for i, r in enumerate(rows) if i != drop]
-        focus = "add-button"
-    state = with_rows(state, rows)
-    submitted = "go" in request.GET
-    row_forms = _row_forms(rows, state, bound=submitted)
-    if "add" in request.GET:
-        row_forms[-1].fields["y"].widget.attrs["autofocus"] = True
-    status = 200
-    if submitted:
-        if all(form.is_valid() for form in row_forms) and not _add_scenario_errors(
-            state, row_forms
-        ):
-            return redirect(_after("years", state, request))
-        status = 400
+    state = with_rows(state, rows)  # numbered from 0: a row's index is its scenario position
+    index = _row_asked(request.GET, len(rows))
+    if "go" in request.GET:
+        if index is None and rows:
+            return _go_on(request, state)
+        return _save_row(request, state, index or 0)
+    removed = _row_to_remove(request.GET, len(rows))
+    if removed is not None:
+        rows = rows[:removed] + rows[removed + 1 :]
+        state = with_rows(state, rows)
+        index = None  # counted before the removal
+    if index is None and rows:
+        return _row_list(request, state, removed=removed is not None)
+    index = index or 0
+    form = f.EnrolmentRowForm(
+        index=index, today=timezone.localdate(), initial=rows[index] if index < len(rows) else {}
+    )
+    return _row_page(request, state, form)
+
+
+def _row_asked(query, count: int) -> int | None:
+    """The row whose page is asked for (`row=N`, or `add`: a new row); None for the list, for
+    a row that is not there, and past the row limit."""
+    index = count if "add" in query else whole_number(query.get("row", ""))
+    if index is None or index > count or index >= MAX_ROWS:
+        return None
+    return index
+
+
+def _row_to_remove(query, count: int) -> int | None:
+    index = whole_number(query.get("remove", ""))
+    return index if index is not None and index < count else None
+
+
+def _years_url(request, state) -> str:
+    """The list of the rows, still on the way back to 'check your answers' if it was."""
+    returning = {"return": "check"} if request.GET.get("return") == "check" else {}
+    return url("years", state, **returning)
+
+
+def _save_row(request, state, index: int):
+    """The row on screen: back to the list when it is valid, else its errors."""
+    form = f.EnrolmentRowForm(state, index=index, today=timezone.localdate())
+    form.is_valid()
+    _add_scenario_errors(state, {index: form})
+    if not form.errors:
+        return redirect(_years_url(request, state))
+    return _row_page(request, state, form, status=400)
+
+
+def _go_on(request, state):
+    """Continue from the list: the next step, or the first row with a problem, its errors
+    next to its fields."""
+    row_forms = _checked_row_forms(state, len(rows_of(state)))
+    with_errors = [form for form in row_forms if form.errors]
+    if not with_errors:
+        return redirect(_after("years", state, request))
+    return _row_page(request, state, with_errors[0], status=400)
+
+
+def _row_page(request, state, form, status=200):
+    count = len(rows_of(state))
+    today = timezone.localdate()
+    has_list = any(  # a list to go back to; else Back leads to the step before
+        f.EnrolmentRowForm(state, index=i, today=today).is_valid() for i in range(count)
+    )
+    context = _step_context(
+        request,
+        "years",
+        state,
+        form,
+        title=f.YEARS_TITLE,
+        first=form.index == 0 and count <= 1,
+        **({"back_url": _years_url(request, state)} if has_list else {}),
+    )
+    return render(request, "advice/years_row.html", context, status=status)
+
+
+def _row_list(request, state, removed: bool):
+    """The rows entered so far; after a removal, the heading (how many are left) takes the
+    focus."""
+    rows = rows_of(state)
+    listed = [
+        {"index": form.index, "row": f.row_summary(row), "lines": f.row_lines(row), "form": form}
+        for form, row in zip(_checked_row_forms(state, len(rows)), rows, strict=True)
+    ]
     context = _step_context(
         request,
         "years",
         state,
         None,
-        row_forms=row_forms,
-        focus=focus,
+        title=f.years_added(len(rows)),
+        listed=listed,
         can_add=len(rows) < MAX_ROWS,
+        focus_heading=removed,
     )
-    if request.htmx and not submitted:
-        return render(request, "advice/step.html#rows", context)
-    return render(request, "advice/step.html", context, status=status)
+    return render(request, "advice/years_list.html", context)
 
 
-def _add_scenario_errors(state, row_forms) -> bool:
-    """Put the scenario's cross-field errors on the rows; True when there were any."""
+def _add_scenario_errors(state, row_forms: dict[int, f.EnrolmentRowForm]) -> None:
+    """Put the scenario's cross-field errors on these rows' fields (by row index), except where
+    the form refused the field already (no second message for it)."""
     try:
         parse_scenario(to_data(state), today=timezone.localdate())
     except ScenarioError as exc:
-        found = False
         for index, key, message in scenario_errors(exc):
-            if index is not None and index < len(row_forms) and key in row_forms[index].fields:
-                row_forms[index].add_error(key, message)
-                found = True
-        return found
-    return False
+            form = row_forms.get(index)
+            if form is not None and key in form.fields and key not in form.errors:
+                form.add_error(key, message)
 
 
 def _answer_sections(state, scenario=None, answers=None) -> list[dict]:
@@ -191,7 +264,7 @@ def _answer_sections(state, scenario=None, answers=None) -> list[dict]:
         if name == "years":
             rows = rows_of(state)
             ok = bool(rows) and (
-                valid or all(form.is_valid() for form in _row_forms(rows, state, bound=True))
+                valid or all(form.is_valid() for form in _row_forms(state, len(rows)))
             )
             sections.append(
                 {

@@ -4,7 +4,10 @@ The dates follow the academic year the server is in, so the 'running year' scena
 running year whenever the suite runs.
 """
 
+import re
 from datetime import date
+
+from playwright.sync_api import expect
 
 
 def _year(offset: int) -> str:
@@ -65,7 +68,7 @@ INVALID = f"r=flanders&s=flanders&y0={LAST}&p0=bachelor&t0=30&e0=60&f=60"
 
 
 def fill_row(page, index, year, programme, taken, earned=None):
-    """Fill enrolment row `index` of the years step."""
+    """Fill the years step's row on screen, row `index` (one academic year per page)."""
     page.locator(f"#id_y{index}").select_option(year)
     page.locator(f"#id_p{index}").select_option(programme)
     page.locator(f"#id_t{index}").fill(str(taken))
@@ -73,6 +76,19 @@ def fill_row(page, index, year, programme, taken, earned=None):
         page.locator(f"#id_e{index}").fill(str(earned))
 
 
+def add_year(page, index, year, programme, taken, earned=None):
+    """On the years step: fill row `index` and save it, which shows the list of the years; then
+    'Add another year' gives the next row's page."""
+    fill_row(page, index, year, programme, taken, earned)
+    go_on(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(YEARS_ADDED)
+
+
+def add_another_year(page):
+    page.get_by_role("button", name="Add another year").click()
+
+
+YEARS_ADDED = re.compile(r"^You have added \d+ years?$")
 CONTINUE = {"en": "Continue", "nl": "Verder"}
 
 

@@ -47,6 +47,8 @@ PAGES = [
     ("years", f"step/years/?{FL}", 200),
     ("years-nothing-entered", f"step/years/?{FL}&go=1", 400),
     ("years-two-rows", f"step/years/?{ROWS}&y1={LAST}&p1=master&t1=30", 200),
+    ("years-change-row", f"step/years/?{ROWS}&y1={LAST}&p1=master&t1=30&row=1", 200),
+    ("years-after-remove", f"step/years/?{ROWS}&y1={LAST}&p1=master&t1=30&remove=0", 200),
     ("years-earned-above-taken", f"step/years/?{FL}&y0={LAST}&p0=bachelor&t0=30&e0=60&go=1", 400),
     (
         "details",
@@ -215,7 +217,15 @@ def report(violations: list[dict]) -> str:
 # Defects found by these scans and not fixed yet, as strict xfails, so the marker must go as soon
 # as the page is fixed. Key: (lang, page name, viewport); value: the reason.
 KNOWN_DEFECTS = {}
-PHONE_PAGES = ["check-complete", "result-four-years", "result-netherlands"]  # the wide tables
+# the wide tables, and the years step's pages (one academic year per page, for a phone)
+PHONE_PAGES = [
+    "check-complete",
+    "result-four-years",
+    "result-netherlands",
+    "years",
+    "years-two-rows",
+    "years-earned-above-taken",
+]
 
 
 def _params(viewport, names):
@@ -253,7 +263,8 @@ def test_no_serious_violations(scans, lang, name, path, status):
 def test_no_serious_violations_on_a_phone(
     live_server, new_page, axe_url, lang, name, path, status
 ):
-    """320 CSS px wide (WCAG 1.4.10 reflow): the pages with wide tables, which scroll there."""
+    """320 CSS px wide (WCAG 1.4.10 reflow): the pages with wide tables, which scroll there,
+    and the years step's."""
     page = new_page(lang, width=320)
     try:
         response = page.goto(f"{live_server.url}/{lang}/{path}")

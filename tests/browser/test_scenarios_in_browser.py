@@ -1,15 +1,24 @@
 """More whole-wizard flows (Brussels, the Netherlands), the language switch (on a wizard step and
-from a French result page) and the permalink round trip, in a real browser with JavaScript (htmx
-rows) and without."""
+from a French result page) and the permalink round trip, in a real browser with JavaScript and
+without."""
 
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_scenarios import CURRENT, FOUR_YEARS, LAST, answer_first_steps, fill_row, go_on
+from browser_scenarios import (
+    CURRENT,
+    FOUR_YEARS,
+    LAST,
+    YEARS_ADDED,
+    add_another_year,
+    add_year,
+    answer_first_steps,
+    go_on,
+)
 from playwright.sync_api import expect
 
-# Plain links and forms, the same with or without htmx: one run keeps the suite fast.
+# Plain links and forms, the same with or without JavaScript: one run keeps the suite fast.
 JS_ONLY = pytest.mark.parametrize("page", [True], indirect=True, ids=["js"])
 
 
@@ -40,12 +49,9 @@ def test_brussels_resident_studying_in_flanders(live_server, page):
         "2005",
     )
     expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
-    fill_row(page, 0, LAST, "bachelor", 60, 60)
-    page.get_by_role("button", name="Add another year").click()
-    expect(page.locator("#id_y1")).to_be_visible()
-    if page.javascript:  # htmx swapped the rows in place: the address did not change
-        assert "add=1" not in page.url
-    fill_row(page, 1, CURRENT, "bachelor", 60)  # results of the running year not known yet
+    add_year(page, 0, LAST, "bachelor", 60, 60)
+    add_another_year(page)
+    add_year(page, 1, CURRENT, "bachelor", 60)  # results of the running year not known yet
     go_on(page)
     # A second enrolment in a bachelor started from 2023-2024: did the programme change?
     expect(step_heading(page)).to_have_text("A few more questions about your years")
@@ -77,7 +83,8 @@ def test_student_living_and_studying_in_the_netherlands(live_server, page):
     answer_first_steps(page, "The Netherlands", "Higher education in the Netherlands")
     expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
     expect(page.get_by_text("Question 4 of 5")).to_be_visible()  # no 'finish' question
-    fill_row(page, 0, LAST, "bachelor", 60, 45)
+    add_year(page, 0, LAST, "bachelor", 60, 45)
+    expect(page.get_by_text("Question 4 of 5")).to_be_visible()
     go_on(page)  # no Flemish enrolment: no 'finish' step, but the Dutch questions
     expect(step_heading(page)).to_have_text("Your studies in the Netherlands")
     page.get_by_label(f"Year 1 ({LAST}, Bachelor) is teacher training").check()
@@ -99,7 +106,7 @@ def test_language_switch_on_a_wizard_step_keeps_the_answers(live_server, page):
     answer_first_steps(
         page, "Flanders", "Dutch-speaking higher education in Flanders or Brussels", "11", "2004"
     )
-    fill_row(page, 0, LAST, "master", 60, 42)
+    add_year(page, 0, LAST, "master", 60, 42)
     go_on(page)
     expect(step_heading(page)).to_have_text(
         "How many credits do you still need to finish your programme?"
@@ -113,10 +120,13 @@ def test_language_switch_on_a_wizard_step_keeps_the_answers(live_server, page):
     )
     # back through the steps, in Dutch, with every answer still there
     back(page, "Terug")
+    expect(step_heading(page)).to_have_text("Je hebt 1 jaar toegevoegd")
+    page.get_by_role("button", name=f"Wijzigen {LAST}").click()
     expect(page.locator("#id_y0")).to_have_value(LAST)
     expect(page.locator("#id_p0")).to_have_value("master")
     expect(page.locator("#id_t0")).to_have_value("60")
     expect(page.locator("#id_e0")).to_have_value("42")
+    back(page, "Terug")  # to the list of years
     back(page, "Terug")
     expect(page.locator("#id_bm")).to_have_value("11")
     expect(page.locator("#id_by")).to_have_value("2004")
@@ -149,11 +159,13 @@ def test_permalink_round_trip(live_server, page):
     expect(page.locator("main")).to_contain_text("Flanders")
 
     page.get_by_role("link", name="Change your enrolments").click()
-    expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
-    for i in range(4):
-        for key in "ypte":
-            expect(page.locator(f"#id_{key}{i}")).to_have_value(expected[f"{key}{i}"][0])
-    expect(page.locator("#id_y4")).to_have_count(0)
+    expect(step_heading(page)).to_have_text("You have added 4 years")
+    expect(page.locator(".year-item dt")).to_have_text([expected[f"y{i}"][0] for i in range(4)])
+    page.get_by_role("button", name=f"Change {expected['y3'][0]}").click()
+    for key in "ypte":
+        expect(page.locator(f"#id_{key}3")).to_have_value(expected[f"{key}3"][0])
+    go_on(page)  # unchanged: back to the list, still on the way to 'check your answers'
+    expect(step_heading(page)).to_have_text(YEARS_ADDED)
     page.get_by_role("button", name="Save and return").click()
 
     expect(step_heading(page)).to_have_text("Check your answers")

@@ -1,9 +1,8 @@
-"""The whole wizard in a real browser, with JavaScript (htmx rows) and without."""
+"""The whole wizard in a real browser, with JavaScript and without."""
 
 import re
 
-from browser_scenarios import answer_first_steps, fill_row
-from playwright.sync_api import expect
+from browser_scenarios import add_another_year, add_year, answer_first_steps
 
 
 def test_flemish_student_through_the_wizard(live_server, page, screenshot):
@@ -18,11 +17,9 @@ def test_flemish_student_through_the_wizard(live_server, page, screenshot):
         page, "Flanders", "Dutch-speaking higher education in Flanders or Brussels", "03", "2005"
     )
 
-    fill_row(page, 0, "2023-2024", "bachelor", 60, 30)
-    page.get_by_role("button", name="Add another year").click()
-    if page.javascript:  # htmx swapped the rows in place: the URL did not change
-        assert "add=1" not in page.url
-    fill_row(page, 1, "2024-2025", "bachelor", 60, 60)
+    add_year(page, 0, "2023-2024", "bachelor", 60, 30)
+    add_another_year(page)
+    add_year(page, 1, "2024-2025", "bachelor", 60, 60)
     screenshot(page, f"{mode}-2-years")
     page.get_by_role("button", name="Continue").click()
 
@@ -53,15 +50,3 @@ def test_flemish_student_through_the_wizard(live_server, page, screenshot):
     page.get_by_role("link", name="Nederlands").click()
     assert page.locator("html").get_attribute("lang") == "nl"
     assert "170" in page.locator("#answer-title").inner_text()
-
-
-def test_remove_a_year_row(live_server, page):
-    page.goto(
-        f"{live_server.url}/en/step/years/?r=flanders&s=flanders&y0=2023-2024&p0=bachelor"
-        "&t0=60&e0=60&y1=2024-2025&p1=master&t1=30&e1=30"
-    )
-    page.get_by_role("button", name="Remove year 1").click()
-    expect(page.locator("#id_y1")).to_have_count(0)
-    expect(page.locator("#id_y0")).to_have_value("2024-2025")
-    if page.javascript:  # htmx swapped the rows and moved focus to the add button
-        expect(page.get_by_role("button", name="Add another year")).to_be_focused()

@@ -153,25 +153,6 @@ def test_year_row_errors(client, row, field, message):
     assert message in html
 
 
-def test_add_and_remove_rows_without_javascript(client):
-    added = get(client, "/en/step/years/", add="1", **ONE_YEAR).content.decode()
-    assert 'name="y1"' in added and "Year 2" in added
-    two_rows = {**ONE_YEAR, "y1": "2024-2025", "p1": "master", "t1": "30"}
-    removed = get(client, "/en/step/years/", remove="0", **two_rows).content.decode()
-    assert 'name="y1"' not in removed
-    assert re.search(r'name="y0"[^>]*>.*?<option value="2024-2025" selected', removed, re.S)
-
-
-def test_htmx_gets_only_the_rows(client):
-    response = client.get(
-        f"/en/step/years/?{urlencode({'add': '1', **ONE_YEAR})}", headers={"HX-Request": "true"}
-    )
-    html = response.content.decode()
-    assert html.lstrip().startswith('<div id="rows">')
-    assert "<html" not in html
-    assert "HX-Request" in response["Vary"]
-
-
 def test_check_page_lists_answers_with_change_links(client):
     html = get(client, "/en/check/", **ONE_YEAR, f="120").content.decode()
     assert "Flanders" in html and "2023-2024" in html
