@@ -7,16 +7,17 @@ from html import escape
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
 
-def _escaped(value) -> str:
+def escaped(value) -> str:
+    """The value as HTML text: escaped unless it is safe HTML already."""
     if isinstance(value, int):
         return str(value)  # nothing to escape in a number
     return value if isinstance(value, SafeData) else escape(str(value))
 
 
 def html(template: str, *args) -> SafeString:
-    return mark_safe(template.format(*map(_escaped, args)))
+    return mark_safe(template.format(*map(escaped, args)))
 
 
 def html_join(separator: str, template: str, rows) -> SafeString:
     """`template` filled with each row's arguments, joined by `separator`."""
-    return mark_safe(separator.join(template.format(*map(_escaped, row)) for row in rows))
+    return mark_safe(separator.join(template.format(*map(escaped, row)) for row in rows))

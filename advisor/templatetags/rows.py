@@ -31,47 +31,49 @@ def year_table(lc) -> str:
     returned, bonus, master degree, closing. On a phone each year is a block of labelled
     figures (the `stacked` table style): no column is cut off."""
     empty = lc.empty_columns
-    columns = (  # name, heading, sign
-        ("opening", _("Opening"), ""),
-        ("rebuild", _("Rebuild"), "+"),
-        ("taken", _("Deducted"), MINUS),
-        ("returned", _("Returned"), "+"),
-        ("bonus", _("Bonus"), "+"),
-        ("master_deduction", _("Master degree"), MINUS),
-        ("closing", _("Closing"), ""),
+    columns = (
+        ("opening", _("Opening")),
+        ("rebuild", _("Rebuild")),
+        ("taken", _("Deducted")),
+        ("returned", _("Returned")),
+        ("bonus", _("Bonus")),
+        ("master_deduction", _("Master degree")),
+        ("closing", _("Closing")),
     )
-    classes = {name: " empty-column" if name in empty else "" for name, _h, _s in columns}
+    classes = {name: " empty-column" if name in empty else "" for name, _h in columns}
     head = html(
         '<thead><tr><th scope="col">{}</th>{}</tr></thead>',
         _("Academic year"),
         html_join("", '<th scope="col" class="text-end{}">{}</th>',
-                  ((classes[name], heading) for name, heading, _s in columns)),
+                  ((classes[name], heading) for name, heading in columns)),
     )  # fmt: skip
     not_enrolled = html(' <span class="small text-body-secondary">({})</span>',
                                _("not enrolled"))  # fmt: skip
     not_known = html('<span class="small">{}</span>', _("not known yet"))
-
-    def figure(y, name: str, sign: str):
-        if name == "opening":
-            return y.opening
-        if name == "closing":
-            if y.closing is not None:
-                return y.closing
-            return html('<span class="small fw-normal">{}</span>',
-                        _("%(now)s while the year runs") % {"now": y.after_enrolment})  # fmt: skip
-        if name == "returned" and y.returned is None:
-            return not_known
-        return _signed(getattr(y, name), sign)
-
-    cell = '<td class="text-end{}{}" data-label="{}">{}</td>'
-    body = html_join(
-        "", '<tr><th scope="row">{}{}</th>{}</tr>',
-        ((y.academic_year, "" if y.enrolled else not_enrolled,
-          html_join("", cell, ((classes[name], " fw-semibold" if name == "closing" else "",
-                                heading, figure(y, name, sign))
-                               for name, heading, sign in columns)))
-         for y in lc.years),
+    # each column's cell opening written once; a year only fills in its figures
+    opening, rebuild, taken, returned, bonus, master, closing = (
+        html('<td class="text-end{}{}" data-label="{}">', classes[name],
+             " fw-semibold" if name == "closing" else "", heading)
+        for name, heading in columns
     )  # fmt: skip
+
+    def row(y) -> str:
+        end = (
+            y.closing
+            if y.closing is not None
+            else html('<span class="small fw-normal">{}</span>',
+                      _("%(now)s while the year runs") % {"now": y.after_enrolment})
+        )  # fmt: skip
+        back = not_known if y.returned is None else _signed(y.returned, "+")
+        return (
+            f'<tr><th scope="row">{y.academic_year}{"" if y.enrolled else not_enrolled}'  # digits
+            f"</th>{opening}{y.opening}</td>{rebuild}{_signed(y.rebuild, '+')}</td>"
+            f"{taken}{_signed(y.taken, MINUS)}</td>{returned}{back}</td>"
+            f"{bonus}{_signed(y.bonus, '+')}</td>{master}{_signed(y.master_deduction, MINUS)}"
+            f"</td>{closing}{end}</td></tr>"
+        )
+
+    body = mark_safe("".join(map(row, lc.years)))
     return html(
         '<table class="table table-sm table-striped align-middle year-table stacked">'
         '<caption id="year-table-caption">{}</caption>{}<tbody>{}</tbody></table>',
