@@ -7,11 +7,12 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
+from rules.calendar import Month
 from rules.scenario import FieldError, ScenarioError
 
 from .answers import ROWS, TOP_LEVEL
 from .forms import FOLLOW_UP_NAMES, SCENARIO_FIELD, STEPS, EnrolmentRowForm
-from .templatetags.advisor import long_date
+from .templatetags.advisor import long_date, month_year
 
 MESSAGES = {
     "required": _("Answer this question."),
@@ -49,6 +50,13 @@ MESSAGES = {
     "too-many-rows": _("Give at most {high} rows: one per programme per academic year."),
     "block1-without-earned": _("Give the credits earned first: these are part of them."),
     "block1-exceeds-earned": _("At most the {earned} credits you earned that year."),
+    "enrolled-too-young": _(
+        "This year starts before you were {min_age} (born in {born}). "
+        "Check this year and your birth year."
+    ),
+    "same-enrolment-twice": _(
+        "Year {row} has exactly the same answers. Remove one of the two rows, or correct this one."
+    ),
 }
 PATH = re.compile(r"^(?:enrolments\[(\d+)\]\.)?(\w+)$")
 STEP_OF_FIELD = {a.key: a.step for a in TOP_LEVEL if a.step}
@@ -80,12 +88,16 @@ def field_name(index: int | None, key: str) -> str:
     return f"{year}, {name[0].lower()}{name[1:]}" if name else year
 
 
+def _text(value) -> str:
+    """A message's figure in words: a day as `1 December 2026`, a month as `March 2016`."""
+    if isinstance(value, Month):
+        return month_year(value)
+    return long_date(value) if isinstance(value, date) else value
+
+
 def message(error: FieldError) -> str:
     template = MESSAGES.get(error.code)
-    params = {
-        key: long_date(value) if isinstance(value, date) else value
-        for key, value in error.params.items()
-    }
+    params = {key: _text(value) for key, value in error.params.items()}
     return str(template).format(**params) if template else error.message
 
 

@@ -10,7 +10,7 @@ from advisor import shortlink
 FULL = {
     "r": "brussels",
     "s": "flanders",
-    "by": "2004",
+    "by": "1990",
     "bm": "02",
     "f": "60",
     "y0": "2023-2024",
@@ -37,7 +37,7 @@ FULL = {
 def test_round_trip_keeps_every_answer():
     state = QueryDict(urlencode(FULL))
     code = shortlink.encode(state)
-    assert code == "bf.200402.f60/23ba60.45t6/24cma30.30ds02u06k/09gr20x"
+    assert code == "bf.199002.f60/23ba60.45t6/24cma30.30ds02u06k/09gr20x"
     assert shortlink.decode(code).dict() == FULL
 
 
@@ -48,8 +48,8 @@ def test_malformed_codes_are_refused(code):
 
 def test_result_page_shows_the_short_link_and_it_restores_the_answers(client):
     html = client.get(f"/en/result/?{urlencode(FULL)}").content.decode()
-    assert "http://testserver/en/r/bf.200402.f60/23ba60.45t6/24cma30.30ds02u06k/09gr20x/" in html
-    response = client.get("/en/r/bf.200402.f60/23ba60.45t6/24cma30.30ds02u06k/09gr20x/")
+    assert "http://testserver/en/r/bf.199002.f60/23ba60.45t6/24cma30.30ds02u06k/09gr20x/" in html
+    response = client.get("/en/r/bf.199002.f60/23ba60.45t6/24cma30.30ds02u06k/09gr20x/")
     assert response.status_code == 302
     assert QueryDict(response["Location"].split("?", 1)[1]).dict() == FULL
 
