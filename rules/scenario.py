@@ -35,6 +35,7 @@ MAX_CREDITS = 200
 MAX_CREDITS_TO_FINISH = 600
 FIRST_FLEMISH_YEAR = AcademicYear(2008)  # the learning credit applies from 2008-2009
 FIRST_YEAR = AcademicYear(1990)
+FIRST_BIRTH_MONTH = Month(1900, 1)
 # French Community enrolments are followed from the Paysage decree's first year (2014-2015).
 FIRST_FRENCH_COMMUNITY_YEAR = AcademicYear.of(
     parameters.parameter("progression.block1_credits").periods[0].valid_from
@@ -186,7 +187,13 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.fail(path, f"required; a whole number from {low} to {high}", "required")
+                self.fail(
+                    path,
+                    f"required; a whole number from {low} to {high}",
+                    "required",
+                    low=low,
+                    high=high,
+                )
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(
@@ -239,8 +246,14 @@ def parse_scenario(data, *, today: date) -> Scenario:
     residence = r.choice(data, "residence", "residence", RESIDENCES)
     system = r.choice(data, "education_system", "education_system", SYSTEMS)
     birth_month = r.parsed(data, "birth_month", "birth_month", Month.parse, "a month YYYY-MM")
-    if birth_month and not Month(1900, 1) <= birth_month <= Month.of(as_of):
-        r.fail("birth_month", f"must be between 1900-01 and {Month.of(as_of)}", "birth-range")
+    if birth_month and not FIRST_BIRTH_MONTH <= birth_month <= Month.of(as_of):
+        r.fail(
+            "birth_month",
+            f"must be between {FIRST_BIRTH_MONTH} and {Month.of(as_of)}",
+            "birth-range",
+            first=FIRST_BIRTH_MONTH,
+            last=Month.of(as_of),
+        )
         birth_month = None
     raw_enrolments = data.get("enrolments", [])
     enrolments = []
@@ -395,7 +408,11 @@ def _enrolment(
                 )
     if start and end and end < start:
         r.fail(
-            f"{path}.end_month", f"must not be before start_month ({start})", "end-before-start"
+            f"{path}.end_month",
+            f"must not be before start_month ({start})",
+            "end-before-start",
+            start=start,
+            last=start.academic_year.last_month,
         )
     if programme in ONLY_IN_SYSTEM and system and ONLY_IN_SYSTEM[programme] != system:
         r.fail(
@@ -418,6 +435,7 @@ def _enrolment(
                 f"earned and tolerated together must not exceed credits_taken ({taken})",
                 "tolerated-exceeds-taken",
                 taken=taken,
+                high=taken - min(earned or 0, taken),
             )
     if block1 is not None and earned is None:
         r.fail(
@@ -444,6 +462,7 @@ def _enrolment(
             f"required for a past academic year ({year}): its results are known",
             "earned-required",
             year=str(year),
+            high=MAX_CREDITS if taken is None else taken,
         )
     if len(r.errors) > before:
         return None
