@@ -75,10 +75,12 @@ def _after(step: str, state, request) -> str:
 
 @vary_on_headers("HX-Request")
 def step(request, name):
+    if name != "years" and name not in f.STEPS:
+        raise Http404
+    if "lang" in request.GET:
+        return _in_language(request, name)
     if name == "years":
         return years(request)
-    if name not in f.STEPS:
-        raise Http404
     state = state_of(request.GET)
     form_class = f.STEPS[name]
     kwargs = form_class.options(state, timezone.localdate())
@@ -93,6 +95,18 @@ def step(request, name):
     return render(
         request, "advice/step.html", _step_context(request, name, state, form), status=status
     )
+
+
+def _in_language(request, name):
+    """A step form's language button (`lang`, for browsers without JavaScript, which cannot
+    rewrite the language links): the same step in that language, with what was typed on it,
+    neither checked nor saved. An unknown language keeps the page's own."""
+    language = request.GET["lang"]
+    if language not in dict(settings.LANGUAGES):
+        language = get_language()
+    control = {"return": "check"} if request.GET.get("return") == "check" else {}
+    with translation.override(language):
+        return redirect(url(name, state_of(request.GET), **control))
 
 
 def _step_context(request, name, state, form, row_forms=(), **more) -> dict:

@@ -19,7 +19,7 @@ from rules.scenario import Scenario, ScenarioError, parse_scenario
 
 from .querystring import ROW, row_indices, to_data
 
-CONTROL_KEYS = {"go", "add", "remove", "return"}
+CONTROL_KEYS = {"go", "add", "remove", "return", "lang"}
 
 
 def state_of(query: QueryDict) -> QueryDict:
