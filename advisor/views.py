@@ -303,10 +303,17 @@ def short_in_capitals(request, language, code):
 
 
 def short(request, code):
-    """The short permalink: back to the full result URL, every answer restored."""
-    state = shortlink.decode(code)
-    if state is None:
-        return render(
-            request, "advice/invalid.html", {"problems": [], "bad_link": True}, status=404
-        )
-    return redirect(url("result", state))
+    """The short permalink: back to the full result URL, every answer restored. A link that is
+    cut off or mistyped gets a page that says what could be read of it."""
+    reading = shortlink.read(code)
+    if reading.complete:
+        return redirect(url("result", reading.state))
+    return render(
+        request,
+        "advice/incomplete_link.html",
+        {
+            "reading": reading,
+            "check_url": url("check", reading.state) if reading.state is not None else None,
+        },
+        status=404,
+    )
