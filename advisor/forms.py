@@ -184,14 +184,14 @@ class Step(WizardForm):
 
 
 class ResidenceForm(Step):
-    title = _("Where does the student live?")
+    title = _("Where do you live?")
     r = forms.ChoiceField(
-        label=_("Where does the student live?"),
+        label=_("Where do you live?"),
         choices=RESIDENCE_CHOICES,
         widget=forms.RadioSelect,
         help_text=_(
-            "Their official address. It decides which family allowance scheme applies, "
-            "wherever they study."
+            "Your official address. It decides which family allowance scheme applies, "
+            "wherever you study."
         ),
         error_messages=choice_errors("r"),
     )
@@ -407,8 +407,8 @@ class NetherlandsForm(Step):
         super().__init__(*args, **kwargs)
         before = AcademicYear.of(parameters.get("tuition_nl.first_enrolment_from", on=today))
         self.fields["nb"].label = gettext(
-            "I was enrolled in higher education in the Netherlands before %(year)s, in a year "
-            "I did not list"
+            "You were enrolled in higher education in the Netherlands before %(year)s, in a "
+            "year you did not list"
         ) % {"year": before}
         self.fields["nb"].help_text = _(
             "Even for one month, or without attending. A finished mbo course does not count."
@@ -470,8 +470,8 @@ class DetailsForm(Step):
                     required=False,
                     label=_("The last year of this programme"),
                     help_text=_(
-                        "Enrolled for every credit still needed for the degree. Then "
-                        "the family allowance can continue with fewer credits (the "
+                        "You enrolled for every credit you still needed for the degree. "
+                        "Then the family allowance can continue with fewer credits (the "
                         "diploma year or the thesis year)."
                     ),
                 )
