@@ -5,88 +5,108 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rules.calendar import Month
 from rules.scenario import FieldError, ScenarioError
 
+from . import forms
 from .answers import ROWS, TOP_LEVEL
-from .forms import FOLLOW_UP_NAMES, SCENARIO_FIELD, STEPS, EnrolmentRowForm
-from .templatetags.advisor import long_date
+from .forms import CHOOSE, EXAMPLES, SCENARIO_FIELD, WHOLE_NUMBER
+from .templatetags.advisor import long_date, month_year
 
+# Each code's message after the field's name (`Year 1, credits taken: ...`); `code:key` where a
+# field needs its own. `{example}` is the field's example (forms.EXAMPLES).
 MESSAGES = {
-    "required": _("Answer this question."),
-    "choice": _("Choose one of the options."),
-    "boolean": _("Answer yes or no."),
-    "range": _("Enter a whole number from {low} to {high}."),
-    "format": _("This answer is not in the expected form."),
-    "unknown-field": _("This answer is not one we ask for."),
-    "birth-range": _("The birth month cannot be in the future."),
-    "too-early": _("Choose {year} or a later year."),
-    "future-year": _("Choose {year} or an earlier year."),
+    "required": CHOOSE,
+    "required:t": WHOLE_NUMBER,
+    "choice": CHOOSE,
+    "boolean": _("answer yes or no"),
+    "range": WHOLE_NUMBER,
+    "format": _("this answer is not in the expected form"),
+    "format:y": CHOOSE,
+    "format:sm": CHOOSE,
+    "format:em": CHOOSE,
+    "format:by": _("give a month and a year, for example March 2005"),
+    "format:on": _("give a day as YYYY-MM-DD, for example {example}"),
+    "unknown-field": _("this answer is not one we ask for"),
+    "birth-range": _("give a month from {first} to {last}, for example March 2005"),
+    "too-early": _("choose {year} or a later year, for example {example}"),
+    "future-year": _("choose {year} or an earlier year, for example {example}"),
     "before-learning-credit": _(
-        "Flemish enrolments are covered from {year}, when the learning credit started."
+        "give Flemish years from {year} only, when the learning credit started, "
+        "for example {example}"
     ),
     "before-paysage": _(
-        "French Community enrolments are covered from {year}, when the Paysage "
-        "decree's credit system started."
+        "give French Community years from {year} only, when the Paysage decree's credit "
+        "system started, for example {example}"
     ),
     "earned-exceeds-taken": _(
-        "The credits earned cannot be more than the credits taken ({taken})."
+        "enter a number from 0 to {taken} (the credits taken), for example {taken}"
     ),
     "tolerated-exceeds-taken": _(
-        "The credits earned and tolerated together cannot be more than "
-        "the credits taken ({taken})."
+        "enter a number from 0 to {high}, for example {high} (earned and tolerated together "
+        "are at most the {taken} credits taken)"
     ),
-    "earned-required": _("Enter the credits earned: the results of {year} are known."),
+    "earned-required": _(
+        "enter the credits earned, from 0 to {high}, for example {high} "
+        "(the results of {year} are known)"
+    ),
     "programme-system": _(
-        "This programme does not exist in the education system chosen for this year."
+        "choose a programme of this year's education system, for example {example}"
     ),
-    "month-outside-year": _("Choose a month within {year}."),
-    "end-before-start": _("The last month cannot be before the first month."),
+    "month-outside-year": _("choose a month within {year}, for example {example}"),
+    "end-before-start": _("choose {start} or a later month, for example {last}"),
     "as-of-not-covered": _(
-        "Choose a day from {first} to {last}: we hold the rules for those days only."
+        "choose a day from {first} to {last}, for example today "
+        "(we hold the rules for those days only)"
     ),
-    "too-many-rows": _("Give at most {high} rows: one per programme per academic year."),
-    "block1-without-earned": _("Give the credits earned first: these are part of them."),
-    "block1-exceeds-earned": _("At most the {earned} credits you earned that year."),
+    "too-many-rows": _("give at most {high} rows, one per programme per academic year"),
+    "block1-without-earned": _(
+        "first enter the credits earned that year on the years page (these are part of them)"
+    ),
+    "block1-exceeds-earned": _(
+        "enter a number from 0 to {earned} (the credits you earned that year), "
+        "for example {earned}"
+    ),
+    "enrolled-too-young": _(
+        "check this year and your birth year (born in {born}, you were not yet {min_age} then)"
+    ),
+    "same-enrolment-twice": _(
+        "remove this row or correct it (year {row} has exactly the same answers)"
+    ),
 }
 PATH = re.compile(r"^(?:enrolments\[(\d+)\]\.)?(\w+)$")
 STEP_OF_FIELD = {a.key: a.step for a in TOP_LEVEL if a.step}
 STEP_OF_ROW_FIELD = {a.key: a.step for a in ROWS}
 
 
-# Fields whose wizard label is a whole question or depends on the row: a short name instead.
-FIELD_NAMES = {
-    "by": _("Birth month and year"),
-    "on": _("Advice date (on)"),
-    **FOLLOW_UP_NAMES,
-    "q": _("Teacher training"),
-    "nb": _("Earlier enrolment in the Netherlands"),
-}
+# Scenario fields that no single wizard field holds.
+SCENARIO_NAMES = {"by": _("Birth month and year"), "on": _("Advice date (on)")}
 
 
 def field_name(index: int | None, key: str) -> str:
-    """The answer an error is about, in words: `Year 2, Credits taken`, `Birth month and year`."""
-    if key in FIELD_NAMES:
-        name = str(FIELD_NAMES[key])
-    elif index is not None and key in EnrolmentRowForm.base_fields:
-        name = str(EnrolmentRowForm.base_fields[key].label)
-    else:
-        form = STEPS.get(STEP_OF_FIELD.get(key, ""))
-        name = str(form.base_fields[key].label) if form and key in form.base_fields else ""
-    if index is None:
-        return name
-    year = str(_("Year {n}")).format(n=index + 1)
-    return f"{year}, {name[0].lower()}{name[1:]}" if name else year
+    """The answer a scenario error is about, in words: `Year 2, credits taken`."""
+    return str(SCENARIO_NAMES[key]) if key in SCENARIO_NAMES else forms.field_name(index, key)
 
 
-def message(error: FieldError) -> str:
-    template = MESSAGES.get(error.code)
-    params = {
-        key: long_date(value) if isinstance(value, date) else value
-        for key, value in error.params.items()
-    }
-    return str(template).format(**params) if template else error.message
+def _text(value) -> str:
+    """A message's figure in words: a day as `1 December 2026`, a month as `March 2016`."""
+    if isinstance(value, Month):
+        return month_year(value)
+    return long_date(value) if isinstance(value, date) else value
+
+
+def _example(key: str):
+    """The field's example; for the advice day, today (`2026-11-26`)."""
+    return timezone.localdate().isoformat() if key == "on" else EXAMPLES.get(key, "")
+
+
+def message(error: FieldError, key: str) -> str:
+    template = MESSAGES.get(f"{error.code}:{key}", MESSAGES.get(error.code))
+    params = {name: _text(value) for name, value in error.params.items()}
+    return str(template).format(example=_example(key), **params) if template else error.message
 
 
 def scenario_errors(exc: ScenarioError) -> list[tuple[int | None, str, str]]:
@@ -96,7 +116,7 @@ def scenario_errors(exc: ScenarioError) -> list[tuple[int | None, str, str]]:
         m = PATH.match(error.path)
         index = int(m.group(1)) if m and m.group(1) else None
         key = SCENARIO_FIELD.get(m.group(2), "") if m else ""
-        found.append((index, key, message(error)))
+        found.append((index, key, message(error, key)))
     return found
 
 

@@ -3,7 +3,8 @@ query-string keys of `querystring`, so a submitted step is already part of the p
 
 The forms check each field on its own (type, choices, range); what depends on several answers
 (earned not above taken, a year not in the future...) is checked once, by `rules.scenario`,
-and its errors are shown next to the field they name (`scenario_errors`).
+and its errors are shown next to the field they name (`scenario_errors`). Every error starts
+with its field's name (`field_name`) and says what to give, with an example (`EXAMPLES`).
 """
 
 from __future__ import annotations
@@ -12,18 +13,20 @@ from datetime import date
 from functools import partial
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.http import QueryDict
 from django.utils.dates import MONTHS
+from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rules import parameters, scenario
 from rules.calendar import AcademicYear
-from rules.scenario import FIRST_YEAR, MAX_CREDITS, MAX_CREDITS_TO_FINISH
+from rules.scenario import FIRST_BIRTH_MONTH, FIRST_YEAR, MAX_CREDITS, MAX_CREDITS_TO_FINISH
 
 from .answers import ANSWERS
-from .querystring import ascii_digits, row_indices, whole_number
+from .querystring import ROW_KEY, ascii_digits, row_indices, whole_number
 from .wizard import follow_ups, rows_of
 
 # The words for each allowed value; the values and their order come from rules.scenario.
@@ -70,6 +73,46 @@ PROGRAMME_CHOICES = _choices(scenario.PROGRAMMES, PROGRAMME_LABELS)
 CONTRACT_CHOICES = _choices(scenario.CONTRACTS, CONTRACT_LABELS)
 
 
+# An example of a good answer per query key, for the error messages.
+EXAMPLES = {
+    "r": RESIDENCE_LABELS["flanders"],
+    "s": SYSTEM_LABELS["flanders"],
+    "bm": MONTHS[3],
+    "by": 2005,
+    "f": 60,
+    "y": "2024-2025",
+    "x": SYSTEM_LABELS["flanders"],
+    "p": PROGRAMME_LABELS["bachelor"],
+    "k": CONTRACT_LABELS["diploma"],
+    "t": 60,
+    "e": 45,
+    "l": 6,
+    "b": 30,
+    "sm": MONTHS[2],
+    "em": MONTHS[6],
+}
+CHOOSE = _("choose one of the options, for example {example}")
+WHOLE_NUMBER = _("enter a whole number from {low} to {high}, for example {example}")
+
+
+def choice_errors(key: str) -> dict:
+    """A choice's message for each way it can be wrong: nothing chosen, an unknown value."""
+    message = format_lazy(CHOOSE, example=EXAMPLES[key])
+    return dict.fromkeys(("required", "invalid_choice"), message)
+
+
+def number_errors(low: int, high: int, example, template=WHOLE_NUMBER) -> dict:
+    """A whole number's message for each way it can be wrong: empty where it is required, not a
+    number, out of range."""
+    message = format_lazy(template, low=low, high=high, example=example)
+    return dict.fromkeys(("required", "invalid", "min_value", "max_value"), message)
+
+
+def named(name: str, problem: str) -> str:
+    """`Birth year: enter a year ...` (French puts a no-break space before the colon)."""
+    return gettext("%(field)s: %(problem)s") % {"field": name, "problem": problem}
+
+
 def month_choices():
     return [("", _("Month"))] + [(f"{m:02d}", MONTHS[m]) for m in range(1, 13)]
 
@@ -85,7 +128,22 @@ def academic_year_choices(today: date):
     return [("", _("Choose a year"))] + [(str(y), str(y)) for y in years]
 
 
-class Step(forms.Form):
+class WizardForm(forms.Form):
+    """A wizard form: every error starts with the name of its field, next to the field and in
+    the error summary alike (`Year 2, credits taken: enter ...`)."""
+
+    def add_error(self, field, error):
+        if field is not None:
+            problems = ValidationError(error).messages
+            error = [named(self.error_name(field), problem) for problem in problems]
+        super().add_error(field, error)
+
+    def error_name(self, field: str) -> str:
+        row = ROW_KEY.match(self.add_prefix(field))
+        return field_name(int(row[2]), row[1]) if row else field_name(None, field)
+
+
+class Step(WizardForm):
     """A wizard step: a title (the question), and a summary for 'check your answers'."""
 
     title = ""
@@ -126,16 +184,16 @@ class Step(forms.Form):
 
 
 class ResidenceForm(Step):
-    title = _("Where does the student live?")
+    title = _("Where do you live?")
     r = forms.ChoiceField(
-        label=_("Where does the student live?"),
+        label=_("Where do you live?"),
         choices=RESIDENCE_CHOICES,
         widget=forms.RadioSelect,
         help_text=_(
-            "Their official address. It decides which family allowance scheme applies, "
-            "wherever they study."
+            "Your official address. It decides which family allowance scheme applies, "
+            "wherever you study."
         ),
-        error_messages={"required": _("Choose where the student lives.")},
+        error_messages=choice_errors("r"),
     )
 
 
@@ -149,17 +207,19 @@ class SystemForm(Step):
             "The education system of most of your enrolments. You can set another one "
             "per year later."
         ),
-        error_messages={"required": _("Choose where you study.")},
+        error_messages=choice_errors("s"),
     )
 
 
 class AboutForm(Step):
     title = _("When were you born?")
-    bm = forms.ChoiceField(label=_("Birth month"), required=False)
+    bm = forms.ChoiceField(
+        label=_("Birth month"), required=False, error_messages=choice_errors("bm")
+    )
     by = forms.IntegerField(
         label=_("Birth year"),
         required=False,
-        min_value=1900,
+        min_value=FIRST_BIRTH_MONTH.year,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year"}),
     )
 
@@ -170,18 +230,31 @@ class AboutForm(Step):
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bm"].choices = month_choices()
-        self.fields["by"].validators.append(MaxValueValidator(today.year))
-        self.fields["by"].widget.attrs["max"] = today.year
-        self.fields["by"].help_text = _(
+        by = self.fields["by"]
+        by.validators.append(MaxValueValidator(today.year))
+        by.widget.attrs["max"] = today.year
+        by.error_messages = number_errors(
+            FIRST_BIRTH_MONTH.year,
+            today.year,
+            EXAMPLES["by"],
+            _("enter a year from {low} to {high}, for example {example}"),
+        )
+        by.help_text = _(
             "Only the month and year, for the age limits of the "
             "family allowance. You may leave them empty."
         )
 
     def clean(self):
+        """Both the month and the year, or neither. A wrong one counts as given: its own error
+        says what is wrong with it."""
         data = super().clean()
-        if bool(data.get("bm")) != bool(data.get("by")):
-            missing = "by" if data.get("bm") else "bm"
-            self.add_error(missing, _("Give both the month and the year, or neither."))
+        given = {key: key in self.errors or data.get(key) for key in ("bm", "by")}
+        if given["bm"] and not given["by"]:
+            missing = _("enter the year too, for example {example}, or leave both empty")
+            self.add_error("by", str(missing).format(example=EXAMPLES["by"]))
+        elif given["by"] and not given["bm"]:
+            missing = _("choose the month too, for example {example}, or leave both empty")
+            self.add_error("bm", str(missing).format(example=EXAMPLES["bm"]))
         return data
 
     @classmethod
@@ -198,6 +271,7 @@ class FinishForm(Step):
         required=False,
         min_value=0,
         max_value=MAX_CREDITS_TO_FINISH,
+        error_messages=number_errors(0, MAX_CREDITS_TO_FINISH, EXAMPLES["f"]),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_(
             "For example 60 if you have one full year left. Leave empty if you do not "
@@ -206,37 +280,41 @@ class FinishForm(Step):
     )
 
 
-class EnrolmentRowForm(forms.Form):
+class EnrolmentRowForm(WizardForm):
     """One academic year's enrolment in one programme; fields named `y0`, `p0`, ... ."""
 
-    y = forms.ChoiceField(
-        label=_("Academic year"), error_messages={"required": _("Choose the academic year.")}
-    )
+    y = forms.ChoiceField(label=_("Academic year"), error_messages=choice_errors("y"))
     x = forms.ChoiceField(
         label=_("Studied in"),
         required=False,
         choices=[("", pgettext_lazy("system", "Same as above"))] + SYSTEM_CHOICES,
+        error_messages=choice_errors("x"),
     )
     p = forms.ChoiceField(
         label=_("Programme"),
         choices=[("", _("Choose"))] + PROGRAMME_CHOICES,
-        error_messages={"required": _("Choose the programme.")},
+        error_messages=choice_errors("p"),
     )
     k = forms.ChoiceField(
-        label=_("Contract"), choices=CONTRACT_CHOICES, initial="diploma", required=False
+        label=_("Contract"),
+        choices=CONTRACT_CHOICES,
+        initial="diploma",
+        required=False,
+        error_messages=choice_errors("k"),
     )
     t = forms.IntegerField(
         label=_("Credits taken"),
         min_value=0,
         max_value=MAX_CREDITS,
         help_text=_("Without exemptions."),
-        error_messages={"required": _("Enter the credits you enrolled for.")},
+        error_messages=number_errors(0, MAX_CREDITS, EXAMPLES["t"]),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     e = forms.IntegerField(
         label=_("Credits earned"),
         min_value=0,
         max_value=MAX_CREDITS,
+        error_messages=number_errors(0, MAX_CREDITS, EXAMPLES["e"]),
         required=False,
         help_text=_("Passed with a credit. Empty while the results are not known."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
@@ -245,6 +323,7 @@ class EnrolmentRowForm(forms.Form):
         label=_("Credits tolerated or deliberated"),
         min_value=0,
         max_value=MAX_CREDITS,
+        error_messages=number_errors(0, MAX_CREDITS, EXAMPLES["l"]),
         required=False,
         help_text=_("Passed without a credit. Optional."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
@@ -254,12 +333,14 @@ class EnrolmentRowForm(forms.Form):
         label=_("Enrolled from"),
         required=False,
         choices=[("", _("September (the start)"))] + academic_months(),
+        error_messages=choice_errors("sm"),
         help_text=_("Only if you enrolled after September, e.g. in December or February."),
     )
     em = forms.ChoiceField(
         label=_("Enrolled until"),
         required=False,
         choices=[("", _("August (the end)"))] + academic_months(),
+        error_messages=choice_errors("em"),
         help_text=_("Only if you stopped (de-registered) before the end of the academic year."),
     )
 
@@ -355,8 +436,8 @@ class NetherlandsForm(Step):
         super().__init__(*args, **kwargs)
         before = AcademicYear.of(parameters.get("tuition_nl.first_enrolment_from", on=today))
         self.fields["nb"].label = gettext(
-            "I was enrolled in higher education in the Netherlands before %(year)s, in a year "
-            "I did not list"
+            "You were enrolled in higher education in the Netherlands before %(year)s, in a "
+            "year you did not list"
         ) % {"year": before}
         self.fields["nb"].help_text = _(
             "Even for one month, or without attending. A finished mbo course does not count."
@@ -418,8 +499,8 @@ class DetailsForm(Step):
                     required=False,
                     label=_("The last year of this programme"),
                     help_text=_(
-                        "Enrolled for every credit still needed for the degree. Then "
-                        "the family allowance can continue with fewer credits (the "
+                        "You enrolled for every credit you still needed for the degree. "
+                        "Then the family allowance can continue with fewer credits (the "
                         "diploma year or the thesis year)."
                     ),
                 )
@@ -437,10 +518,12 @@ class DetailsForm(Step):
             if "block1_credits_earned" in fields:
                 earned = whole_number(row["e"])
                 self.earned[f"b{i}"] = earned
+                most = MAX_CREDITS if earned is None else min(earned, MAX_CREDITS)
                 self.fields[f"b{i}"] = forms.IntegerField(
                     required=False,
                     min_value=0,
-                    max_value=MAX_CREDITS,
+                    max_value=most,
+                    error_messages=number_errors(0, most, most // 2),
                     widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
                     label=(
                         gettext(
@@ -468,18 +551,6 @@ class DetailsForm(Step):
             for i, legend in self.legends.items()
         ]
 
-    def clean(self):
-        data = super().clean()
-        for key, earned in self.earned.items():
-            value = data.get(key)
-            if value is not None and earned is not None and value > earned:
-                self.add_error(
-                    key,
-                    gettext("At most the %(earned)s credits you earned that year.")
-                    % {"earned": earned},
-                )
-        return data
-
     def summary(self, values=None):
         rows = super().summary(values)
         dont_know = gettext("I don't know (approximated)")
@@ -503,3 +574,27 @@ STEPS = {
 
 # scenario field -> form field key (rows: key + index)
 SCENARIO_FIELD = {a.name: a.key for a in ANSWERS}
+
+# Fields whose label is a whole question or depends on the row: a short name in errors.
+FIELD_NAMES = {
+    "r": _("Where you live"),
+    "s": _("Where you study"),
+    **FOLLOW_UP_NAMES,
+    "q": _("Teacher training"),
+    "nb": _("Earlier enrolment in the Netherlands"),
+}
+
+
+def field_name(index: int | None, key: str) -> str:
+    """A field in words, as errors name it: `Birth year`, `Year 2, credits taken`."""
+    if key in FIELD_NAMES:
+        name = str(FIELD_NAMES[key])
+    elif index is not None and key in EnrolmentRowForm.base_fields:
+        name = str(EnrolmentRowForm.base_fields[key].label)
+    else:
+        forms_with_it = (form for form in STEPS.values() if key in form.base_fields)
+        name = str(next((form.base_fields[key].label for form in forms_with_it), ""))
+    if index is None:
+        return name
+    year = str(_("Year {n}")).format(n=index + 1)
+    return f"{year}, {name[0].lower()}{name[1:]}" if name else year

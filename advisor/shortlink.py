@@ -12,11 +12,16 @@ differs from the default, the programme code, credits taken, then optionally `.e
 credit or exam contract. Dots, not hyphens: a hyphen at the end of a printed
 line reads as a word break. Opening it redirects to the full result URL, so every
 answer is back in the wizard.
+
+A link cut off when copied, or mistyped from paper, is read as far as it goes (`read`): the
+page then says which part could be read. A cut that leaves well-formed parts (`24ba6` for
+`24ba60`, or a whole last segment gone) cannot be told from a complete link.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from django.http import QueryDict
 
@@ -66,7 +71,8 @@ def encode(state: QueryDict) -> str | None:
     except (KeyError, ValueError):
         return None
     code = "/".join(segments)
-    return code if _parts(code) is not None else None
+    parts = _parts(code)
+    return code if parts is not None and parts[1] else None
 
 
 def _row(row: dict[str, str]) -> str:
@@ -97,12 +103,44 @@ def _parts(code: str) -> tuple[re.Match, list[re.Match]] | None:
     return m, matches
 
 
+class Reading(NamedTuple):
+    """What could be read of a short code: the head and the rows up to the first segment that
+    is not well-formed."""
+
+    state: QueryDict | None  # the answers read; None when even the head could not be read
+    rows: int  # the enrolment rows read
+    segments: int  # the row segments in the code, read or not
+    unread: str  # the first segment that could not be read ("" when there is none)
+
+    @property
+    def complete(self) -> bool:
+        """Every part read, and at least one row: the wizard never makes a link without."""
+        return self.state is not None and 0 < self.rows == self.segments
+
+
+def read(code: str) -> Reading:
+    head, *segments = code.strip("/").split("/")
+    m = HEAD.match(head)
+    if m is None:
+        return Reading(None, 0, len(segments), head)
+    rows = []
+    for text in segments:
+        row = ROW.match(text)
+        if row is None:
+            break
+        rows.append(row)
+    unread = segments[len(rows)] if len(rows) < len(segments) else ""
+    return Reading(_state(m, rows), len(rows), len(segments), unread)
+
+
 def decode(code: str) -> QueryDict | None:
-    """The answers as a query, or None when the code is not well-formed."""
-    parts = _parts(code)
-    if parts is None:
-        return None
-    m, rows = parts
+    """The answers as a query, or None when the code is not complete and well-formed."""
+    reading = read(code)
+    return reading.state if reading.complete else None
+
+
+def _state(m: re.Match, rows: list[re.Match]) -> QueryDict:
+    """The answers of a matched head and rows."""
     state = QueryDict(mutable=True)
     state["r"] = {c: v for v, c in RESIDENCES.items()}[m["r"]]
     state["s"] = {c: v for v, c in SYSTEMS.items()}[m["s"]]

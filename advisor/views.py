@@ -75,10 +75,12 @@ def _after(step: str, state, request) -> str:
 
 
 def step(request, name):
+    if name != "years" and name not in f.STEPS:
+        raise Http404
+    if "lang" in request.GET:
+        return _in_language(request, name)
     if name == "years":
         return years(request)
-    if name not in f.STEPS:
-        raise Http404
     state = state_of(request.GET)
     form_class = f.STEPS[name]
     kwargs = form_class.options(state, timezone.localdate())
@@ -93,6 +95,20 @@ def step(request, name):
     return render(
         request, "advice/step.html", _step_context(request, name, state, form), status=status
     )
+
+
+def _in_language(request, name):
+    """A step form's language button (`lang`, for browsers without JavaScript, which cannot
+    rewrite the language links): the same step in that language, with what was typed on it,
+    neither checked nor saved. An unknown language keeps the page's own."""
+    language = request.GET["lang"]
+    if language not in dict(settings.LANGUAGES):
+        language = get_language()
+    control = {"return": "check"} if request.GET.get("return") == "check" else {}
+    if whole_number(request.GET.get("row", "")) is not None:
+        control["row"] = request.GET["row"]  # the years step: the same row's page
+    with translation.override(language):
+        return redirect(url(name, state_of(request.GET), **control))
 
 
 def _step_context(request, name, state, form, title=None, **more) -> dict:
@@ -386,10 +402,17 @@ def short_in_capitals(request, language, code):
 
 
 def short(request, code):
-    """The short permalink: back to the full result URL, every answer restored."""
-    state = shortlink.decode(code)
-    if state is None:
-        return render(
-            request, "advice/invalid.html", {"problems": [], "bad_link": True}, status=404
-        )
-    return redirect(url("result", state))
+    """The short permalink: back to the full result URL, every answer restored. A link that is
+    cut off or mistyped gets a page that says what could be read of it."""
+    reading = shortlink.read(code)
+    if reading.complete:
+        return redirect(url("result", reading.state))
+    return render(
+        request,
+        "advice/incomplete_link.html",
+        {
+            "reading": reading,
+            "check_url": url("check", reading.state) if reading.state is not None else None,
+        },
+        status=404,
+    )

@@ -19,7 +19,7 @@ from rules.scenario import Scenario, ScenarioError, parse_scenario
 
 from .querystring import ROW, row_indices, to_data
 
-CONTROL_KEYS = {"go", "add", "remove", "row", "return"}  # the years step: row, add, remove
+CONTROL_KEYS = {"go", "add", "remove", "row", "return", "lang"}  # the years step: row, add, remove
 
 
 def state_of(query: QueryDict) -> QueryDict:

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import parameters
@@ -35,6 +35,7 @@ MAX_CREDITS = 200
 MAX_CREDITS_TO_FINISH = 600
 FIRST_FLEMISH_YEAR = AcademicYear(2008)  # the learning credit applies from 2008-2009
 FIRST_YEAR = AcademicYear(1990)
+FIRST_BIRTH_MONTH = Month(1900, 1)
 # French Community enrolments are followed from the Paysage decree's first year (2014-2015).
 FIRST_FRENCH_COMMUNITY_YEAR = AcademicYear.of(
     parameters.parameter("progression.block1_credits").periods[0].valid_from
@@ -69,6 +70,12 @@ ENROLMENT_FIELDS = {
 }
 # One row per programme per academic year: 1990-1991 to now, a few programmes a year at most.
 MAX_ENROLMENTS = 40
+# Higher education admits students with a secondary-school diploma, normally obtained at 18
+# (school is compulsory in Belgium until 18; the Dutch vwo diploma comes at about 18), so even
+# a student two years ahead starts at 16. An enrolment that starts before 15 is nearly always a
+# typing error in the birth year or the academic year (2016 for 2006) and is refused. The rare
+# younger student can leave the birth month out: it is optional.
+MIN_AGE_AT_ENROLMENT = 15
 DATE_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -180,7 +187,13 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.fail(path, f"required; a whole number from {low} to {high}", "required")
+                self.fail(
+                    path,
+                    f"required; a whole number from {low} to {high}",
+                    "required",
+                    low=low,
+                    high=high,
+                )
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(
@@ -233,8 +246,14 @@ def parse_scenario(data, *, today: date) -> Scenario:
     residence = r.choice(data, "residence", "residence", RESIDENCES)
     system = r.choice(data, "education_system", "education_system", SYSTEMS)
     birth_month = r.parsed(data, "birth_month", "birth_month", Month.parse, "a month YYYY-MM")
-    if birth_month and not Month(1900, 1) <= birth_month <= Month.of(as_of):
-        r.fail("birth_month", f"must be between 1900-01 and {Month.of(as_of)}", "birth-range")
+    if birth_month and not FIRST_BIRTH_MONTH <= birth_month <= Month.of(as_of):
+        r.fail(
+            "birth_month",
+            f"must be between {FIRST_BIRTH_MONTH} and {Month.of(as_of)}",
+            "birth-range",
+            first=FIRST_BIRTH_MONTH,
+            last=Month.of(as_of),
+        )
         birth_month = None
     raw_enrolments = data.get("enrolments", [])
     enrolments = []
@@ -253,6 +272,7 @@ def parse_scenario(data, *, today: date) -> Scenario:
             enrolment = _enrolment(r, raw, i, system or "flanders", as_of)
             if enrolment:
                 enrolments.append(enrolment)
+    _check_together(r, enrolments, birth_month)
     dutch_before = r.boolean(data, "dutch_enrolment_before_2018", "dutch_enrolment_before_2018")
     to_finish = r.integer(data, "credits_to_finish", "credits_to_finish", 0, MAX_CREDITS_TO_FINISH)
     if r.errors:
@@ -266,6 +286,36 @@ def parse_scenario(data, *, today: date) -> Scenario:
         dutch_enrolment_before_2018=dutch_before,
         credits_to_finish=to_finish,
     )
+
+
+def _check_together(r: _Reader, enrolments: list[Enrolment], birth_month: Month | None):
+    """Answers that are each valid but cannot all be true: an enrolment that starts before the
+    student is MIN_AGE_AT_ENROLMENT, and the same enrolment twice (two rows alike in every
+    answer). Two rows of the same programme in one year may differ: a change of programme
+    during the year, two programmes at once (a teacher master beside another master)."""
+    seen: dict[Enrolment, int] = {}
+    for e in enrolments:
+        path = f"enrolments[{e.position}].academic_year"
+        if birth_month and e.first_month.minus(birth_month) < MIN_AGE_AT_ENROLMENT * 12:
+            r.fail(
+                path,
+                f"starts before the student is {MIN_AGE_AT_ENROLMENT} (birth_month "
+                f"{birth_month}): check the academic year and birth_month",
+                "enrolled-too-young",
+                born=birth_month,
+                min_age=MIN_AGE_AT_ENROLMENT,
+            )
+        alike = replace(e, position=0)
+        if alike in seen:
+            r.fail(
+                path,
+                f"the same enrolment as enrolments[{seen[alike]}] (every answer the same): "
+                f"remove one of them or correct it",
+                "same-enrolment-twice",
+                row=seen[alike] + 1,
+            )
+        else:
+            seen[alike] = e.position
 
 
 def results_may_be_pending(year: AcademicYear, as_of: date) -> bool:
@@ -358,7 +408,11 @@ def _enrolment(
                 )
     if start and end and end < start:
         r.fail(
-            f"{path}.end_month", f"must not be before start_month ({start})", "end-before-start"
+            f"{path}.end_month",
+            f"must not be before start_month ({start})",
+            "end-before-start",
+            start=start,
+            last=start.academic_year.last_month,
         )
     if programme in ONLY_IN_SYSTEM and system and ONLY_IN_SYSTEM[programme] != system:
         r.fail(
@@ -381,6 +435,7 @@ def _enrolment(
                 f"earned and tolerated together must not exceed credits_taken ({taken})",
                 "tolerated-exceeds-taken",
                 taken=taken,
+                high=taken - min(earned or 0, taken),
             )
     if block1 is not None and earned is None:
         r.fail(
@@ -407,6 +462,7 @@ def _enrolment(
             f"required for a past academic year ({year}): its results are known",
             "earned-required",
             year=str(year),
+            high=MAX_CREDITS if taken is None else taken,
         )
     if len(r.errors) > before:
         return None

@@ -219,6 +219,19 @@ def language_links(context) -> str:
     )
 
 
+@register.simple_tag
+def language_buttons() -> str:
+    """The step form's buttons for the other languages: without JavaScript, the way to switch
+    language and keep what was typed (views._in_language)."""
+    current = get_language()
+    return html_join(
+        " ",
+        '<button type="submit" name="lang" value="{0}" lang="{0}" '
+        'class="btn btn-link p-0 align-baseline">{1}</button>',
+        ((code, name) for code, name in _language_names() if code != current),
+    )
+
+
 @lru_cache(maxsize=1)
 def _language_names() -> tuple[tuple[str, str], ...]:
     """Each language's code and its own name (`Nederlands`, `Français`, `English`)."""

@@ -87,6 +87,7 @@ PAGES = [
         200,
     ),
     ("not-found", "no-such-page/", 404),
+    ("short-link-cut-off", "r/ff.200503.f60/23ba60.45t6/24ba/", 404),
 ]
 
 START_SCAN = """(tags) => {

@@ -227,6 +227,108 @@ def test_bad_input_names_the_field(data, path, code):
     assert str(caught.value).startswith(path) or f"\n{path}" in str(caught.value)
 
 
+def two_rows(second: dict, birth_month: str | None = None) -> dict:
+    """A scenario with the row of `scenario()` and a second row: that row with `second`."""
+    data = scenario()
+    first = data["enrolments"][0]
+    data["enrolments"].append({**first, **second})
+    if birth_month:
+        data["birth_month"] = birth_month
+    return data
+
+
+# Answers that are each valid but cannot all be true (rules.scenario._check_together):
+# (data, errors as (path, code)); no error means the answers are accepted.
+SANITY = {
+    "sanity-enrolled-before-15": (
+        {**scenario(academic_year="2024-2025"), "birth_month": "2016-03"},
+        [("enrolments[0].academic_year", "enrolled-too-young")],
+    ),
+    "sanity-enrolled-before-15-by-one-month": (
+        {**scenario(academic_year="2024-2025"), "birth_month": "2009-10"},
+        [("enrolments[0].academic_year", "enrolled-too-young")],
+    ),
+    "sanity-enrolled-at-15-is-accepted": (
+        {**scenario(academic_year="2024-2025"), "birth_month": "2009-09"},
+        [],
+    ),
+    "sanity-enrolled-before-15-counts-from-the-start-month": (
+        {**scenario(academic_year="2024-2025", start_month="2025-02"), "birth_month": "2010-02"},
+        [],
+    ),
+    "sanity-enrolled-before-birth": (
+        {**scenario(academic_year="2023-2024"), "birth_month": "2024-01"},
+        [("enrolments[0].academic_year", "enrolled-too-young")],
+    ),
+    "sanity-no-birth-month-no-age-check": (scenario(academic_year="2008-2009"), []),
+    "sanity-every-young-row-is-named": (
+        two_rows({"academic_year": "2024-2025"}, birth_month="2016-03"),
+        [
+            ("enrolments[0].academic_year", "enrolled-too-young"),
+            ("enrolments[1].academic_year", "enrolled-too-young"),
+        ],
+    ),
+    "sanity-same-programme-twice": (
+        two_rows({}),
+        [("enrolments[1].academic_year", "same-enrolment-twice")],
+    ),
+    "sanity-same-programme-twice-with-the-defaults-written-out": (
+        two_rows({"contract": "diploma", "degree_obtained": False}),
+        [("enrolments[1].academic_year", "same-enrolment-twice")],
+    ),
+    "sanity-two-programmes-of-one-kind-at-once-are-accepted": (
+        two_rows({"credits_earned": 45}),
+        [],
+    ),
+    "sanity-teacher-master-beside-another-master-is-accepted": (
+        {
+            **two_rows({"teacher_training": True}),
+            "education_system": "netherlands",
+            "residence": "netherlands",
+        },
+        [],
+    ),
+    "sanity-change-of-programme-during-the-year-is-accepted": (
+        two_rows({"start_month": "2023-12"}),
+        [],
+    ),
+    "sanity-same-programme-in-another-system-is-accepted": (
+        two_rows({"system": "netherlands"}),
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("data, errors", SANITY.values(), ids=SANITY.keys())
+def test_answers_that_cannot_all_be_true_are_refused_by_field(data, errors):
+    try:
+        parse_scenario(data, today=TODAY)
+    except ScenarioError as caught:
+        found = [(e.path, e.code) for e in caught.errors]
+    else:
+        found = []
+    assert found == errors
+
+
+def test_an_enrolment_before_15_names_the_threshold_and_the_birth_month():
+    data = {**scenario(academic_year="2024-2025"), "birth_month": "2016-03"}
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(data, today=TODAY)
+    assert str(caught.value) == (
+        "enrolments[0].academic_year: starts before the student is 15 (birth_month 2016-03): "
+        "check the academic year and birth_month"
+    )
+
+
+def test_the_same_enrolment_twice_names_the_first_one():
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(two_rows({}), today=TODAY)
+    assert str(caught.value) == (
+        "enrolments[1].academic_year: the same enrolment as enrolments[0] (every answer the "
+        "same): remove one of them or correct it"
+    )
+
+
 def test_defaults_SCENARIO():
     parsed = parse_scenario(
         {

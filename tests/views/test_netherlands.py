@@ -46,7 +46,7 @@ def test_teacher_training_asked_only_for_dutch_rows(client):
     page = html(client, "/en/step/netherlands/", **MIXED)
     assert 'name="q1"' in page and 'name="q0"' not in page
     assert "Year 2 (2022-2023, Bachelor) is teacher training" in page
-    assert "before 2018-2019, in a year I did not list" in page
+    assert "before 2018-2019, in a year you did not list" in page
 
 
 def test_flemish_only_answers_have_no_dutch_step(client):
@@ -65,7 +65,7 @@ def test_years_step_keeps_teacher_training_with_its_row(client):
 
 def test_earlier_enrolment_and_teacher_training_on_the_check_page(client):
     page = page_text(html(client, "/en/check/", **SEED_7, nb="on"))
-    assert "before 2018-2019, in a year I did not list: yes" in page
+    assert "before 2018-2019, in a year you did not list: yes" in page
     assert "Year 1 (2022-2023, Bachelor) is teacher training: yes" in page
 
 

@@ -112,11 +112,18 @@ def test_step_routes_valid_answers_and_refuses_invalid(client, path, query, stat
         assert response["Location"].startswith(location)
 
 
+CHOOSE_RESIDENCE = "Where you live: choose one of the options, for example Flanders"
+TAKEN = "Year 1, credits taken: enter a whole number from 0 to 200, for example 60"
+YEAR = "Year 1, academic year: choose one of the options, for example 2024-2025"
+
+
 @pytest.mark.parametrize(
     "query, field, message",
     [
-        pytest.param({"go": "1"}, "r", "Choose where the student lives.", id="residence-required"),
-        pytest.param({"go": "1", "r": "mars"}, "r", "mars", id="residence-unknown-choice"),
+        pytest.param({"go": "1"}, "r", CHOOSE_RESIDENCE, id="residence-required"),
+        pytest.param(
+            {"go": "1", "r": "mars"}, "r", CHOOSE_RESIDENCE, id="residence-unknown-choice"
+        ),
     ],
 )
 def test_residence_errors_are_next_to_the_field_and_in_the_summary(client, query, field, message):
@@ -134,12 +141,12 @@ def test_residence_errors_are_next_to_the_field_and_in_the_summary(client, query
         pytest.param(
             {"e0": "70"},
             "e0",
-            "cannot be more than the credits taken (60)",
+            "Year 1, credits earned: enter a number from 0 to 60 (the credits taken), for example 60",
             id="earned-over-taken",
         ),
-        pytest.param({"t0": "abc"}, "t0", "Enter a whole number", id="taken-not-a-number"),
-        pytest.param({"t0": "500"}, "t0", "less than or equal to 200", id="taken-over-200"),
-        pytest.param({"y0": "2030-2031"}, "y0", "Select a valid choice", id="future-year"),
+        pytest.param({"t0": "abc"}, "t0", TAKEN, id="taken-not-a-number"),
+        pytest.param({"t0": "500"}, "t0", TAKEN, id="taken-over-200"),
+        pytest.param({"y0": "2030-2031"}, "y0", YEAR, id="future-year"),
         pytest.param(
             {"e0": ""}, "e0", "the results of 2023-2024 are known", id="past-year-needs-results"
         ),
@@ -207,7 +214,7 @@ def test_result_with_bad_answers_lists_them_with_links_not_a_500(client):
     response = get(client, "/en/result/", **{**PERMALINK, "e1": "90"})
     html = response.content.decode()
     assert response.status_code == 400
-    assert "cannot be more than the credits taken (60)" in html
+    assert "enter a number from 0 to 60 (the credits taken), for example 60" in html
     assert "/en/step/years/?" in html
 
 
