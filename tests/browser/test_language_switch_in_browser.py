@@ -37,16 +37,20 @@ def test_the_birth_month_and_year_typed_stay_after_switching_language(live_serve
 
 
 def test_the_years_typed_stay_after_switching_language(live_server, page):
+    """The years step asks one year per page: a second year typed on its own page, the
+    first one saved already, both kept across the switch."""
     page.goto(f"{live_server.url}/nl/step/years/?{FL}")
     fill_row(page, 0, LAST, "bachelor", 60, 45)
+    page.get_by_role("button", name="Verder").click()
     page.get_by_role("button", name="Nog een jaar toevoegen").click()
-    fill_row(page, 1, LAST, "master", 30)
+    fill_row(page, 1, LAST, "master", 30, 24)
     switch_to(page, "English")
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.locator("#id_y0")).to_have_value(LAST)
-    expect(page.locator("#id_e0")).to_have_value("45")
     expect(page.locator("#id_p1")).to_have_value("master")
     expect(page.locator("#id_t1")).to_have_value("30")
+    expect(page.locator("#id_e1")).to_have_value("24")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("You have added 2 years")
 
 
 def test_a_wrong_value_is_kept_as_typed_and_judged_only_when_sent(live_server, page):

@@ -128,7 +128,7 @@ def test_an_error_on_a_row_is_shown_on_that_row_on_a_phone(live_server, page):
     expect(page.get_by_role("group", name="Year 2")).to_be_visible()
     expect(page.locator("#error-summary")).to_be_focused()
     expect(page.locator("#error-summary")).to_contain_text(
-        "Year 2, credits earned: The credits earned cannot be more than the credits taken (30)."
+        "Year 2, credits earned: enter a number from 0 to 30 (the credits taken), for example 30"
     )
     expect(page.locator("#id_e1")).to_have_value("45")
     assert scroll_width(page) <= PHONE["width"]
