@@ -145,3 +145,12 @@ def test_rules_3_a_finished_year_gives_next_years_verdict_alone(client):
     items = summary_items(result(client, finished))
     fundability = next(i for i in items if i.startswith("French-speaking studies"))
     assert "2026-2027" in fundability and "Next year" not in fundability
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_start_page_says_everything_the_site_answers(client, language):
+    text = page_text(client.get(f"/{language}/").content.decode())
+    for subject in ("leerkrediet", "Groeipakket", "halvering collegegeld"):
+        assert subject in text
+    assert {"nl": "financierbaar", "fr": "finançable", "en": "fundable"}[language] in text
+    assert {"nl": "Brussel", "fr": "bruxellois", "en": "Brussels"}[language] in text
