@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 
 from . import parameters
 from .calendar import AcademicYear, Month
@@ -288,12 +289,16 @@ def parse_scenario(data, *, today: date) -> Scenario:
     )
 
 
+# An enrolment's answers, its position left out: two rows alike in all of them are one twice.
+_ANSWERS = attrgetter(*(f.name for f in fields(Enrolment) if f.name != "position"))
+
+
 def _check_together(r: _Reader, enrolments: list[Enrolment], birth_month: Month | None):
     """Answers that are each valid but cannot all be true: an enrolment that starts before the
     student is MIN_AGE_AT_ENROLMENT, and the same enrolment twice (two rows alike in every
     answer). Two rows of the same programme in one year may differ: a change of programme
     during the year, two programmes at once (a teacher master beside another master)."""
-    seen: dict[Enrolment, int] = {}
+    seen: dict[tuple, int] = {}
     for e in enrolments:
         path = f"enrolments[{e.position}].academic_year"
         if birth_month and e.first_month.minus(birth_month) < MIN_AGE_AT_ENROLMENT * 12:
@@ -305,7 +310,7 @@ def _check_together(r: _Reader, enrolments: list[Enrolment], birth_month: Month 
                 born=birth_month,
                 min_age=MIN_AGE_AT_ENROLMENT,
             )
-        alike = replace(e, position=0)
+        alike = _ANSWERS(e)
         if alike in seen:
             r.fail(
                 path,
