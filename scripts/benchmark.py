@@ -64,9 +64,10 @@ def best_of(statement, number, repeat=7):
 
 def distinct_result_urls(count: int) -> list[str]:
     """The 11-year result page for `count` different answers: the credits still needed (1, 2,
-    ...) and the birth month (one of 72 from January 1995: at least 15 at the first enrolment, in 2016) change from page to page, so the
-    learning credit's verdict, the family allowance's months and the permalink (its QR code)
-    are new on each page, and nothing drawn for one person serves the next."""
+    ...) and the birth month (one of 72 from January 1995, so at least 15 at the first
+    enrolment, in 2016) change from page to page, so the learning credit's verdict, the family
+    allowance's months and the permalink (its QR code) are new on each page, and nothing drawn
+    for one person serves the next."""
     return [
         "/nl/result/?"
         + urlencode(
