@@ -36,12 +36,12 @@ def topic_context(advice: Advice) -> dict:
 
 
 def _summary_line(advice: Advice, code: str) -> dict:
-    """One short answer: its sentence and title templates, and where 'Read more' leads."""
-    template = f"schemes/{code}/{code}.html"
+    """One short answer: its scheme's own topic (its template holds the `summary` sentence and
+    the `title`), and where 'Read more' leads."""
     answer = advice.answer_topic and advice.answer_topic.code == code
     return {
-        "text": f"{template}#summary",
-        "title": f"{template}#title",
+        "code": code,
+        "template": f"schemes/{code}/{code}.html",
         "anchor": "answer-title" if answer else f"topic-{code}",
         "urgent": code in advice.urgent,
     }
@@ -52,7 +52,10 @@ def summary(advice: Advice, language: str) -> list[dict]:
     context = topic_context(advice)
     with translation.override(language):
         return [
-            {"topic": code, "text": plain_text(render_to_string(line["text"], context))}
+            {
+                "topic": code,
+                "text": plain_text(render_to_string(f"{line['template']}#summary", context)),
+            }
             for code, line in zip(advice.summary_topics, context["summary"], strict=True)
         ]
 

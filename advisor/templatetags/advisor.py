@@ -279,6 +279,12 @@ def part(template: str, name: str) -> str:
 
 
 @register.filter
+def item(mapping: dict, key: str):
+    """`{{ titles|item:topic.code }}`: a dict's value for a key held in a variable."""
+    return mapping[key]
+
+
+@register.filter
 def scheme_part(code: str, name: str) -> str:
     """`{% include code|scheme_part:"absent" %}`: a partial of a scheme's own template."""
     return f"schemes/{code}/{code}.html#{name}"

@@ -86,12 +86,12 @@ def year_table(lc) -> str:
 @register.simple_tag
 def topic_sources(topic) -> str:
     """A topic's sources, grouped by the date their rules apply from."""
-    return _topic_sources(get_language(), topic.sources)
+    return topic_sources_html(get_language(), topic.sources)
 
 
 # The source lists are the same for everyone whose advice cites them: written once per language.
 @lru_cache(maxsize=512)
-def _topic_sources(language: str, sources: tuple) -> str:
+def topic_sources_html(language: str, sources: tuple) -> str:
     groups = [
         html(
             "{} {}",
