@@ -2,16 +2,22 @@
 without its per-argument lazy-string checks, which cost more than the rows themselves. The
 arguments are escaped unless they are already safe HTML."""
 
+import re
 from html import escape
 
 from django.utils.safestring import SafeData, SafeString, mark_safe
+
+SPECIAL = re.compile("[&<>\"']")  # what html.escape replaces
 
 
 def escaped(value) -> str:
     """The value as HTML text: escaped unless it is safe HTML already."""
     if isinstance(value, int):
         return str(value)  # nothing to escape in a number
-    return value if isinstance(value, SafeData) else escape(str(value))
+    if isinstance(value, SafeData):
+        return value
+    text = str(value)
+    return escape(text) if SPECIAL.search(text) else text  # most texts need no escaping
 
 
 def html(template: str, *args) -> SafeString:
