@@ -10,7 +10,7 @@ with its field's name (`field_name`) and says what to give, with an example (`EX
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,7 +18,7 @@ from django.core.validators import MaxValueValidator
 from django.http import QueryDict
 from django.utils.dates import MONTHS
 from django.utils.text import format_lazy
-from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rules import parameters, scenario
@@ -366,19 +366,38 @@ def years_added(count: int) -> str:
     }
 
 
+@lru_cache(maxsize=8)
+def _row_words(language: str) -> tuple[dict, dict, dict, dict]:
+    """The systems, programmes, contracts and months in words, translated once per language
+    (a page of rows would translate each of them again on every row)."""
+    return tuple(
+        {code: str(label) for code, label in labels.items()}
+        for labels in (SYSTEM_LABELS, PROGRAMME_LABELS, CONTRACT_LABELS, MONTHS)
+    )
+
+
 def row_summary(row: dict[str, str]) -> dict:
     """One enrolment row (its query values) in words, for 'your answers' and the years step."""
+    return row_summaries([row])[0]
+
+
+def row_summaries(rows: list[dict[str, str]]) -> list[dict]:
+    words = _row_words(get_language())
+    return [_row_summary(row, *words) for row in rows]
+
+
+def _row_summary(row, systems, programmes, contracts, months) -> dict:
 
     def month(key):
         value = row.get(key, "")
         number = whole_number(value)
-        return MONTHS[number] if number and 1 <= number <= 12 else None
+        return months[number] if number and 1 <= number <= 12 else None
 
     return {
         "year": row.get("y"),
-        "system": SYSTEM_LABELS.get(row.get("x")),
-        "programme": PROGRAMME_LABELS.get(row.get("p")),
-        "contract": CONTRACT_LABELS.get(row.get("k") or "diploma"),  # None: not a contract
+        "system": systems.get(row.get("x")),
+        "programme": programmes.get(row.get("p")),
+        "contract": contracts.get(row.get("k") or "diploma"),  # None: not a contract
         "taken": row.get("t"),
         "earned": row.get("e"),
         "tolerated": row.get("l"),

@@ -287,7 +287,7 @@ def _answer_sections(state, scenario=None, answers=None) -> list[dict]:
                     "step": name,
                     "ok": ok,
                     "change_url": change_url,
-                    "rows": [f.row_summary(row) for row in rows] if ok else None,
+                    "rows": f.row_summaries(rows) if ok else None,
                 }
             )
             continue

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from advisor.html import html, html_join
+from advisor.html import escaped, html, html_join
 
 from .advisor import colon, long_date
 
@@ -181,15 +181,10 @@ def _section(section, heading: str) -> str:
     )  # fmt: skip
 
 
-def _labelled(labels, values):
-    """(label, value, label, value, ...): each cell with the column it belongs to."""
-    return [item for pair in zip(labels, values, strict=True) for item in pair]
-
-
 @register.simple_tag
 def enrolment_rows(rows) -> str:
     """The answers' enrolments, a row per programme per academic year (forms.row_summary)."""
-    yes, no, not_known = _("yes"), _("no"), _("not known yet")
+    yes, no, not_known = escaped(_("yes")), escaped(_("no")), escaped(_("not known yet"))
 
     def months(row) -> str:
         parts = [_("from %(month)s") % {"month": row["from"]}] if row["from"] else []
@@ -197,19 +192,24 @@ def enrolment_rows(rows) -> str:
         return html('<br><span class="small fw-normal">{}</span>', " ".join(parts)) \
             if parts else ""  # fmt: skip
 
-    labels = (_("Programme"), _("Contract"), _("Taken"), _("Earned"), _("Tolerated"),
-              _("Degree"))  # fmt: skip
-    return html_join(
-        "", '<tr><th scope="row">{}{}{}</th><td data-label="{}">{}</td><td data-label="{}">{}</td>'
-        '<td class="text-end" data-label="{}">{}</td><td class="text-end" data-label="{}">{}</td>'
-        '<td class="text-end" data-label="{}">{}</td><td data-label="{}">{}</td></tr>',
-        ((row["year"],
-          html(' <span class="text-body-secondary small">({})</span>', row["system"])
-          if row["system"] else "",
-          months(row), *_labelled(labels, (
-              row["programme"], row["contract"], row["taken"],
-              not_known if row["earned"] is None else row["earned"],
-              "—" if row["tolerated"] is None else row["tolerated"],
-              yes if row["degree"] else no)))
-         for row in rows),
+    # each column's cell opening written once; a row only fills in its values
+    programme, contract, taken, earned, tolerated, degree = (
+        html('<td{} data-label="{}">', mark_safe(' class="text-end"') if figure else "", label)
+        for label, figure in ((_("Programme"), False), (_("Contract"), False),
+                              (_("Taken"), True), (_("Earned"), True), (_("Tolerated"), True),
+                              (_("Degree"), False))
     )  # fmt: skip
+
+    def row_html(row) -> str:
+        system = (html(' <span class="text-body-secondary small">({})</span>', row["system"])
+                  if row["system"] else "")  # fmt: skip
+        got = not_known if row["earned"] is None else escaped(row["earned"])
+        tolerance = "—" if row["tolerated"] is None else escaped(row["tolerated"])
+        return (
+            f'<tr><th scope="row">{escaped(row["year"])}{system}{months(row)}</th>'
+            f"{programme}{escaped(row['programme'])}</td>{contract}{escaped(row['contract'])}"
+            f"</td>{taken}{escaped(row['taken'])}</td>{earned}{got}</td>{tolerated}{tolerance}"
+            f"</td>{degree}{yes if row['degree'] else no}</td></tr>"
+        )
+
+    return mark_safe("".join(map(row_html, rows)))
