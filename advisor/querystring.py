@@ -71,9 +71,14 @@ def to_data(query) -> dict:
         data["birth_month"] = f"{year}-{month}"
     enrolments = []
     for i in row_indices(query):
-        row = {name: _value(name, query.get(f"{key}{i}", "")) for key, name in ROW.items()}
+        row = {
+            name: _value(name, raw)
+            for key, name in ROW.items()
+            if (raw := query.get(f"{key}{i}"))  # most rows leave most answers out
+        }
         for name in ("start_month", "end_month"):
-            row[name] = _month_in_year(row[name], row["academic_year"])
+            if name in row:
+                row[name] = _month_in_year(row[name], row.get("academic_year"))
         enrolments.append({k: v for k, v in row.items() if v is not None})
     data["enrolments"] = enrolments
     return data
