@@ -5,11 +5,13 @@ from django.views.i18n import set_language
 from . import views
 
 handler400 = "advisor.views.bad_request"
+handler500 = "advisor.views.server_error"
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("", views.root),
     path("bare/", views.bare, name="bare"),  # the benchmark's baseline
+    path("healthz", views.healthz, name="healthz"),
     # the short link as the QR code holds it, in capitals (advisor/qr.py)
     re_path(r"^(?P<language>[A-Z]{2})/R/(?P<code>[0-9A-Z./-]+?)/?$", views.short_in_capitals),
 ]

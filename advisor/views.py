@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language, get_language_from_request, gettext
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 
 from rules.advice import advise
 from rules.scenario import ScenarioError, parse_scenario
@@ -40,6 +41,12 @@ def root(request):
 
 def bare(request):
     return HttpResponse("ok")
+
+
+@never_cache
+def healthz(request):
+    """For a load balancer or a monitor: the site answers. No database, no language prefix."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
 def start(request):
@@ -384,6 +391,34 @@ def print_css(request):
 def _css_text(text: str) -> str:
     """A translation inside a CSS string: no quote or backslash can end it early."""
     return text.replace("\\", "").replace('"', "").replace("\n", " ")
+
+
+logger = logging.getLogger(__name__)
+
+# When even the 500 page cannot be drawn: the three languages, no template.
+SERVER_ERROR_TEXT = (
+    "Er ging iets mis bij ons. Probeer het later opnieuw.\n"
+    "Une erreur s'est produite chez nous. Réessayez plus tard.\n"
+    "Something went wrong on our side. Please try again later.\n"
+)
+
+
+def server_error(request):
+    """The 500 page (handler500), in the language of the address: Django's own handler draws
+    500.html without the request, so without the language, the links and the site's name. It
+    must not fail itself: if the page cannot be drawn, a plain text."""
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            return render(request, "500.html", status=500)
+    except Exception:
+        logger.exception("The 500 page could not be drawn")
+        return HttpResponseServerError(SERVER_ERROR_TEXT, content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its CSRF token, or with an old one (settings.CSRF_FAILURE_VIEW)."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def bad_request(request, exception):

@@ -176,7 +176,7 @@ def balance_chart(lc):
     )
     return html(
         '<figure class="balance-chart"><svg viewBox="0 0 {0} {1}" role="img" '
-        'aria-labelledby="chart-title chart-desc" class="w-100" style="max-width: {0}px">'
+        'aria-labelledby="chart-title chart-desc" class="w-100">'
         '<title id="chart-title">{2}</title><desc id="chart-desc">{3}</desc>{4}'
         '<polyline points="{5}" class="line"/>{6}{7}</svg>'
         '<figcaption class="small text-body-secondary">{8}</figcaption></figure>',

@@ -134,6 +134,7 @@ def new_page(browser):
         if (lang, width) not in contexts:
             contexts[lang, width] = browser.new_context(
                 java_script_enabled=True,
+                bypass_csp=True,  # axe.min.js comes from the test's own server
                 locale=lang,
                 viewport={"width": width, "height": 900 if width > 600 else 640},
             )
