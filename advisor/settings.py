@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -46,13 +47,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "advisor.wsgi.application"
 
-# Nothing is stored: the database exists only because Django expects one.
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": BASE_DIR / "db.sqlite3",
-    }
-}
+# DATABASES: see the feedback block at the end.
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("fr", _("Français")), ("en", _("English"))]
@@ -69,3 +64,14 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+# --- The database (issue 12) -----------------------------------------------------------------
+
+# DATABASE_URL (dj-database-url): SQLite in db.sqlite3 when unset, e.g.
+# postgres://user:password@host:5432/name for PostgreSQL (psycopg).
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+    )
+}
