@@ -66,7 +66,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# --- The database (issue 12) -----------------------------------------------------------------
+# --- Feedback (issue 12, item 5): the database, the admin, CSRF -----------------------------
+# The one thing the site stores: reports sent from the result page's feedback form (feedback/),
+# read by staff in the Django admin at /admin/. The answers themselves are never stored.
 
 # DATABASE_URL (dj-database-url): SQLite in db.sqlite3 when unset, e.g.
 # postgres://user:password@host:5432/name for PostgreSQL (psycopg).
@@ -75,3 +77,31 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+
+INSTALLED_APPS += [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "feedback",
+]
+# Sessions, users and messages only for the admin: all three are lazy, so a page that does not
+# use them (every page of the site) makes no database query and sets no session cookie.
+# CsrfViewMiddleware: every POST (the feedback form, the admin) needs its token.
+MIDDLEWARE += [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+]
+TEMPLATES[0]["OPTIONS"]["context_processors"] += [
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+]
+CSRF_FAILURE_VIEW = "feedback.views.csrf_failure"  # the site's own page, in its language
+
+# The rate limit's client is the address that connects (REMOTE_ADDR), or, behind a reverse proxy
+# you trust to set it (DJANGO_BEHIND_PROXY=1), the address that proxy wrote last in
+# X-Forwarded-For. Leave it off when clients reach the site directly: they could type the header.
+FEEDBACK_BEHIND_PROXY = os.environ.get("DJANGO_BEHIND_PROXY", "") == "1"
