@@ -5,6 +5,7 @@ DEBUG off unless DJANGO_DEBUG=1, a development secret key that advisor/wsgi.py r
 import os
 from pathlib import Path
 
+import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -114,13 +115,7 @@ TEMPLATES = [
 # No WSGI_APPLICATION: runserver (bin/run) builds its own handler, and advisor/wsgi.py, the
 # production servers' entry point, refuses the development secret key.
 
-# Nothing is stored: the database exists only because Django expects one.
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": BASE_DIR / "db.sqlite3",
-    }
-}
+# DATABASES: see the feedback block at the end.
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("fr", _("Français")), ("en", _("English"))]
@@ -183,3 +178,41 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+# --- Feedback (issue 12, item 5): the database, the admin, CSRF -----------------------------
+# The one thing the site stores: reports sent from the result page's feedback form (feedback/),
+# read by staff in the Django admin at /admin/. The answers themselves are never stored.
+
+# DATABASE_URL (dj-database-url): SQLite in db.sqlite3 when unset, e.g.
+# postgres://user:password@host:5432/name for PostgreSQL (psycopg).
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+    )
+}
+
+INSTALLED_APPS += [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "feedback",
+]
+# Sessions, users and messages only for the admin: all three are lazy, so a page that does not
+# use them (every page of the site) makes no database query and sets no session cookie.
+MIDDLEWARE += [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+]
+TEMPLATES[0]["OPTIONS"]["context_processors"] += [
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+]
+
+# The rate limit's client is the address that connects (REMOTE_ADDR), or, behind a reverse proxy
+# you trust to set it (DJANGO_BEHIND_PROXY=1), the address that proxy wrote last in
+# X-Forwarded-For. Leave it off when clients reach the site directly: they could type the header.
+FEEDBACK_BEHIND_PROXY = os.environ.get("DJANGO_BEHIND_PROXY", "") == "1"

@@ -1,6 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
 from django.urls import path, re_path
 from django.views.i18n import set_language
+
+from feedback import views as feedback_views
 
 from . import views
 
@@ -12,6 +15,7 @@ urlpatterns = [
     path("", views.root),
     path("bare/", views.bare, name="bare"),  # the benchmark's baseline
     path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),  # staff: the feedback reports
     # the short link as the QR code holds it, in capitals (advisor/qr.py)
     re_path(r"^(?P<language>[A-Z]{2})/R/(?P<code>[0-9A-Z./-]+?)/?$", views.short_in_capitals),
 ]
@@ -22,5 +26,6 @@ urlpatterns += i18n_patterns(
     path("result/", views.result, name="result"),
     path("r/<path:code>/", views.short, name="short"),
     path("print.css", views.print_css, name="print_css"),
+    path("feedback/<path:code>/", feedback_views.send, name="feedback"),
     prefix_default_language=True,
 )

@@ -19,7 +19,8 @@ from rules.scenario import Scenario, ScenarioError, parse_scenario
 
 from .querystring import ROW, row_indices, to_data
 
-CONTROL_KEYS = {"go", "add", "remove", "row", "return", "lang"}  # the years step: row, add, remove
+# The years step: row, add, remove; the result page: sent (a feedback report was just sent).
+CONTROL_KEYS = {"go", "add", "remove", "row", "return", "lang", "sent"}
 
 
 def state_of(query: QueryDict) -> QueryDict:
