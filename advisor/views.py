@@ -367,6 +367,7 @@ def result(request):
             "check_url": encoded_url("check", answers),
             "sections": _answer_sections(state, scenario, answers),
             "permalink": permalink,
+            "short_code": code,  # None: answers the short link cannot write
         },
     )
 

@@ -1,5 +1,5 @@
-"""The result page's feedback form, built from the request alone: the result view passes
-nothing for it, and a GET makes no database query."""
+"""The result page's feedback form, built from the request and the page's short code (the
+result view's `short_code`); a GET makes no database query."""
 
 from functools import lru_cache
 
@@ -7,9 +7,6 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
-
-from advisor import shortlink
-from advisor.wizard import state_of
 
 from ..forms import HONEYPOT
 from ..models import COMMENT_MAX_LENGTH, EMAIL_KEPT_MONTHS
@@ -27,7 +24,7 @@ def feedback(context) -> dict | None:
     and whether a report was just sent (the `sent` control key). None when the answers have
     no short link (then there is no form)."""
     request = context["request"]
-    code = shortlink.encode(state_of(request.GET))
+    code = context["short_code"]  # the result view's own: the page's short link
     if code is None:
         return None
     form = getattr(request, "feedback_form", None)
