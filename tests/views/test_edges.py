@@ -249,3 +249,23 @@ def test_advise_names_the_field_of_a_number_python_cannot_read(tmp_path):
         call_command("advise", str(scenario), stdout=out, stderr=err)
     assert exited.value.code == 2
     assert "enrolments[0].credits_taken: must be a whole number from 0 to 200" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        pytest.param("[" * 100_000 + "]" * 100_000, id="the-whole-input"),
+        pytest.param('{"residence": ' + "[" * 100_000 + "]" * 100_000 + "}", id="a-field-s-value"),
+    ],
+)
+def test_advise_names_the_scenario_when_json_is_nested_too_deeply(tmp_path, nested):
+    """Found by tests/fuzz: JSON nested deeper than Python's recursion limit was a traceback
+    (RecursionError, exit status 1), not a refusal."""
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text(nested, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exited:
+        call_command("advise", str(scenario), stdout=out, stderr=err)
+    assert exited.value.code == 2
+    assert err.getvalue().startswith("(scenario): nested too deeply")
+    assert out.getvalue() == ""
