@@ -39,6 +39,13 @@ pages = st.one_of(
 )
 
 
+def too_long_to_redirect(page) -> bool:
+    """Django refuses to redirect to an address over 16,384 characters (DisallowedRedirect):
+    the site's page for an address it cannot read. Answers of thousands of digits in another
+    script make one (each digit is 6 characters once percent-encoded)."""
+    return page.status == 400 and "400.html" in page.templates
+
+
 @given(page=pages, language=languages, query=encoded_query())
 @fuzz(max_examples=600, deadline_seconds=8)
 def test_any_answers_on_any_page(page, language, query):
@@ -50,7 +57,7 @@ def test_any_answers_on_any_page(page, language, query):
 def test_pages_without_a_language_prefix(page, query):
     """`/result/?...` leads to the same page with a language prefix, or is not found."""
     pages = get(f"/{page}", query)
-    assert pages[0].status in (302, 404), pages
+    assert pages[0].status in (302, 404) or too_long_to_redirect(pages[0]), pages
 
 
 YEARS_CONTROL = ("row", "add", "remove", "go", "lang", "return")
@@ -100,7 +107,7 @@ def test_every_step_sent_with_any_answers(step, language, answers, returning):
     pages = get(f"/{language}/step/{step}/", urlencode(answers + control))
     assert pages[0].status in (302, 400), pages
     if pages[0].status == 400:
-        assert pages[0].templates & FORM_PAGES, pages
+        assert pages[0].templates & FORM_PAGES or too_long_to_redirect(pages[0]), pages
 
 
 @st.composite
