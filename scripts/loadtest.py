@@ -53,7 +53,7 @@ STEP = "/nl/step/years/?" + urlencode(
     }
 )  # fmt: skip
 PAGES = (  # name, path ("permalinks": the Lua script's list)
-    ("start page", "/nl/"),
+    ("home (start page)", "/nl/"),
     ("wizard step (years, 3 rows)", STEP),
     ("result, distinct permalinks", "permalinks"),
     ("bare view", "/bare/"),
@@ -233,7 +233,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per run (10)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
-    parser.add_argument("--permalinks", type=int, default=2000, help="distinct results (2000)")
+    parser.add_argument("--permalinks", type=int, default=6000, help="distinct results (6000)")
     parser.add_argument("--port", type=int, default=0, help="port (default: free, from 8300)")
     options = parser.parse_args()
 
