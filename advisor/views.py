@@ -332,6 +332,11 @@ def check(request):
     )
 
 
+# The result's problems listed at most: each links to its step with every answer, so forty rows
+# wrong in five ways would repeat the whole address two hundred times (a page of megabytes).
+MAX_PROBLEMS = 10
+
+
 def result(request):
     state = state_of(request.GET)
     try:
@@ -339,6 +344,7 @@ def result(request):
     except ScenarioError as exc:
         today = state.copy()
         today.pop("on", None)
+        errors = scenario_errors(exc)
         problems = [
             {
                 "field": field_name(index, key),
@@ -347,12 +353,16 @@ def result(request):
                 if key == "on"
                 else url(step_of_path(index, key), state),
             }
-            for index, key, message in scenario_errors(exc)
+            for index, key, message in errors[:MAX_PROBLEMS]
         ]
         return render(
             request,
             "advice/invalid.html",
-            {"problems": problems, "check_url": url("check", today)},
+            {
+                "problems": problems,
+                "more": len(errors) - len(problems),
+                "check_url": url("check", today),
+            },
             status=400,
         )
     advice = advise(scenario)

@@ -352,7 +352,7 @@ def _enrolment(
         AcademicYear.parse,
         "two consecutive years YYYY-YYYY, e.g. 2024-2025",
     )
-    if "academic_year" not in raw:
+    if raw.get("academic_year") is None:  # absent or null
         r.fail(f"{path}.academic_year", "required, e.g. 2024-2025", "required")
     system = r.choice(raw, "system", f"{path}.system", SYSTEMS, default_system)
     programme = r.choice(raw, "programme", f"{path}.programme", PROGRAMMES)

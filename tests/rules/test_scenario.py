@@ -403,3 +403,13 @@ def test_v2_fields_are_read_SCENARIO():
         20,
         True,
     )
+
+
+def test_an_academic_year_of_null_is_refused_as_required_not_a_traceback():
+    """Found by tests/fuzz: `"academic_year": null` passed the 'required' check (the key was
+    there) and the enrolment was built without a year: AttributeError in `advise`."""
+    with pytest.raises(ScenarioError) as refused:
+        parse_scenario(scenario(academic_year=None), today=TODAY)
+    assert [(e.path, e.code) for e in refused.value.errors] == [
+        ("enrolments[0].academic_year", "required")
+    ]

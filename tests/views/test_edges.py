@@ -249,3 +249,49 @@ def test_advise_names_the_field_of_a_number_python_cannot_read(tmp_path):
         call_command("advise", str(scenario), stdout=out, stderr=err)
     assert exited.value.code == 2
     assert "enrolments[0].credits_taken: must be a whole number from 0 to 200" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        pytest.param("[" * 100_000 + "]" * 100_000, id="the-whole-input"),
+        pytest.param('{"residence": ' + "[" * 100_000 + "]" * 100_000 + "}", id="a-field-s-value"),
+    ],
+)
+def test_advise_names_the_scenario_when_json_is_nested_too_deeply(tmp_path, nested):
+    """Found by tests/fuzz: JSON nested deeper than Python's recursion limit was a traceback
+    (RecursionError, exit status 1), not a refusal."""
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text(nested, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exited:
+        call_command("advise", str(scenario), stdout=out, stderr=err)
+    assert exited.value.code == 2
+    assert err.getvalue().startswith("(scenario): nested too deeply")
+    assert out.getvalue() == ""
+
+
+def forty_rows_wrong_in_every_way(padding: int = 0) -> dict:
+    """Forty rows (the most the advisor takes), each with five problems: a programme of
+    another system, earned over taken, tolerated over taken, first-year over earned, months
+    outside the year; and an answer padded to `padding` characters."""
+    rows = {}
+    for i in range(40):
+        rows |= {f"y{i}": "2024-2025", f"p{i}": "associate-degree", f"t{i}": "60"}
+        rows |= {f"e{i}": "70", f"l{i}": "90", f"b{i}": "80", f"sm{i}": "07", f"em{i}": "02"}
+    return {"r": "flanders", "s": "flanders", "by": "2020", "bm": "03", **rows, "x": "x" * padding}
+
+
+@pytest.mark.parametrize("padding", [0, 3000])
+def test_the_result_s_problems_are_listed_ten_at_most_so_the_page_stays_small(client, padding):
+    """Found by tests/fuzz: each problem links to its step with every answer, and forty wrong
+    rows made 200 problems: a 3 KB address gave a 935 KB page (a 6 KB one, 2.6 MB)."""
+    query = urlencode(forty_rows_wrong_in_every_way(padding))
+    response = client.get(f"/en/result/?{query}")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert len(re.findall(r"<li><a href=", html)) == 10
+    assert "After these, 190 more answers need another look." in html
+    assert len(response.content) < 60_000 + 15 * len(query)
+    french = client.get(f"/fr/result/?{query}").content.decode()
+    assert "Ensuite, 190 autres réponses sont à revoir." in french

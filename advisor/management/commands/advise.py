@@ -45,6 +45,11 @@ class Command(BaseCommand):
             self._refuse(f"{file}: cannot read ({exc.strerror})")
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             self._refuse(f"(scenario): not valid JSON ({exc})")
+        except RecursionError:  # how json (and repr, in a message) meet lists in lists in...
+            self._refuse(
+                "(scenario): nested too deeply (a scenario's values are at most an object "
+                "in a list in an object)"
+            )
         except ScenarioError as exc:
             self._refuse(str(exc))
         if permalink:
