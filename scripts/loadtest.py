@@ -276,8 +276,7 @@ def main() -> None:
                 results[name, connections] = run_wrk(
                     wrk, f"http://{HOST}:{port}", connections, options.duration, lists[name]
                 )
-        after = {pid: rss_mb(pid) for pid in workers}
-        workers_after = workers_of(server.pid)
+        after = {pid: rss_mb(pid) for pid in workers_of(server.pid)}
         errors = [line for line in log.read_text().splitlines() if "[ERROR]" in line]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -285,13 +284,13 @@ def main() -> None:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
-    report(options, started, load_before, load_average(), results, before, after, workers_after)
+    report(options, started, load_before, load_average(), results, before, after)
     if errors:
         print(f"\ngunicorn logged {len(errors)} errors during the load, e.g. {errors[0]}")
     shutil.rmtree(work, ignore_errors=True)
 
 
-def report(options, started, load_before, load_after, results, before, after, workers_after):
+def report(options, started, load_before, load_after, results, before, after):
     print(
         f"\nLoad on {HOST} ({started:%Y-%m-%d %H:%M} UTC): gunicorn {version('gunicorn')}, "
         f"{options.workers} sync workers, wrk, {options.duration} s per run, "
@@ -328,14 +327,13 @@ def report(options, started, load_before, load_after, results, before, after, wo
         (errors == 0, f"no errors in any run: {errors}"),
     ):  # fmt: skip
         print(f"  [{'met' if met else 'NOT met'}] {text}")
-    print("\nWorker memory (RSS):")
-    for pid, mb in before.items():
-        later = after.get(pid)
-        later_text = f"{later:.1f} MB" if later is not None else "gone (restarted)"
-        print(f"  worker {pid}: {mb:.1f} MB before, {later_text} after")
-    new = sorted(set(workers_after) - set(before))
-    if new:
-        print(f"  workers started during the load: {new}")
+    print("\nWorker memory (RSS, from /proc):")
+    for when, workers in (("before", before), ("after", after)):
+        listed = ", ".join(f"worker {pid} {mb:.1f} MB" for pid, mb in workers.items() if mb)
+        print(f"  {when}: {listed}")
+    replaced = len(set(before) - set(after))
+    if replaced:
+        print(f"  ({replaced} worker(s) replaced during the load: gunicorn's max_requests)")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The fuzz suite: its Hypothesis profile, its marker, and a summary of what it tried."""
 
 import os
+import shutil
 import time
 
 import fuzzing
@@ -52,3 +53,7 @@ def pytest_terminal_summary(terminalreporter):
         f"{settings.get_current_profile_name()}, {time.strftime('%Y-%m-%d')})"
     )
     write(f"outcomes: {statuses}")
+
+
+def pytest_sessionfinish():
+    shutil.rmtree(fuzzing.ADVISE_DIR, ignore_errors=True)  # advise's input files
