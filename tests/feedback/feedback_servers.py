@@ -8,24 +8,21 @@ import contextlib
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+from tests import ports
 
 PORTS = range(8200, 8300)  # this project's range for its own servers
 STATUS: list[str] = []  # what the end of the run reports about PostgreSQL
 
 
 def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise OSError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
+    port = ports.free_port(PORTS)
+    if port is None:
+        raise OSError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
+    return port
 
 
 class PostgreSQLError(Exception):

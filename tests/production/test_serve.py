@@ -3,7 +3,6 @@ environment, gunicorn refuses the development secret key, and bin/serve serves t
 
 import gzip
 import re
-import socket
 import subprocess
 import time
 import urllib.error
@@ -12,6 +11,8 @@ import urllib.request
 import brotli
 import pytest
 from conftest import FOUR_YEARS_RUNNING, PRODUCTION_ENV, ROOT, environment, manage
+
+from tests import ports
 
 PORTS = range(8100, 8200)  # never 8000, the development server's
 
@@ -46,14 +47,10 @@ def test_a_mistyped_number_of_seconds_is_named():
 
 
 def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip("no free port in 8100-8199")
+    port = ports.free_port(PORTS)
+    if port is None:
+        pytest.skip("no free port in 8100-8199")
+    return port
 
 
 def test_gunicorn_refuses_the_development_key_in_a_sentence():
