@@ -349,9 +349,7 @@ def result(request):
             {
                 "field": field_name(index, key),
                 "message": message,
-                "url": url("result", today)
-                if key == "on"
-                else url(step_of_path(index, key), state),
+                "url": url("result", today) if key == "on" else _problem_url(index, key, state),
             }
             for index, key, message in errors[:MAX_PROBLEMS]
         ]
@@ -430,6 +428,15 @@ def server_error(request):
 def csrf_failure(request, reason=""):
     """A form sent without its CSRF token, or with an old one (settings.CSRF_FAILURE_VIEW)."""
     return render(request, "403_csrf.html", status=403)
+
+
+def _problem_url(index, key, state) -> str:
+    """Where an answer the scenario refused is changed: its step; a year's answer on that year's
+    own page, its error shown next to the field (`go`: checked as if sent)."""
+    step = step_of_path(index, key)
+    if step == "years" and index is not None:
+        return url(step, state, row=index, go=1)
+    return url(step, state)
 
 
 def bad_request(request, exception):

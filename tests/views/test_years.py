@@ -3,6 +3,7 @@ the list of rows with Change and Remove, the 40-row limit, the errors on the rig
 step counter that does not move, and every answer in the address."""
 
 import re
+from html import unescape
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
@@ -327,3 +328,20 @@ def test_odd_answers_in_a_row_are_listed_not_a_500(client):
     assert response.status_code == 200
     assert "&lt;b&gt;2024&lt;/b&gt;" in html(response)
     assert "Check this year: an answer is missing or wrong." in text(response)
+
+
+def test_a_refused_years_answer_on_the_result_page_links_to_that_years_page(client):
+    """'Some answers need another look': the link of a year's problem opens that year's own
+    page with the error next to the field, not the list of years."""
+    query = (
+        "r=flanders&s=flanders&y0=2024-2025&p0=bachelor&t0=60&e0=60"
+        "&y1=2025-2026&p1=bachelor&t1=30&e1=60&f=60"
+    )
+    result = client.get(f"/en/result/?{query}")
+    assert result.status_code == 400
+    link = unescape(re.search(r'href="(/en/step/years/[^"]+)"', result.content.decode())[1])
+    assert link.endswith("&row=1&go=1")
+    page = client.get(link)
+    assert page.status_code == 400
+    assert 'href="#id_e1"' in page.content.decode()
+    assert "Year 2, credits earned: enter a number from 0 to 30" in text(page)
