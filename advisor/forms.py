@@ -376,12 +376,8 @@ def _row_words(language: str) -> tuple[dict, dict, dict, dict]:
     )
 
 
-def row_summary(row: dict[str, str]) -> dict:
-    """One enrolment row (its query values) in words, for 'your answers' and the years step."""
-    return row_summaries([row])[0]
-
-
 def row_summaries(rows: list[dict[str, str]]) -> list[dict]:
+    """Each enrolment row (its query values) in words, for 'your answers' and the years step."""
     words = _row_words(get_language())
     return [_row_summary(row, *words) for row in rows]
 
@@ -407,9 +403,9 @@ def _row_summary(row, systems, programmes, contracts, months) -> dict:
     }
 
 
-def row_lines(row: dict[str, str]) -> list[str]:
-    """One enrolment row in a few short lines, for the years step's list of rows."""
-    summary = row_summary(row)
+def row_lines(row: dict[str, str], summary: dict) -> list[str]:
+    """One enrolment row (with its `row_summaries` entry) in a few short lines, for the years
+    step's list of rows."""
     contract = summary["contract"] if row.get("k") not in (None, "", "diploma") else None
     what = (summary["programme"], summary["system"], contract)
     lines = [", ".join(str(part) for part in what if part)]

@@ -244,8 +244,10 @@ def _row_list(request, state, removed: bool):
     focus."""
     rows = rows_of(state)
     listed = [
-        {"index": form.index, "row": f.row_summary(row), "lines": f.row_lines(row), "form": form}
-        for form, row in zip(_checked_row_forms(state, len(rows)), rows, strict=True)
+        {"index": form.index, "row": summary, "lines": f.row_lines(row, summary), "form": form}
+        for form, row, summary in zip(
+            _checked_row_forms(state, len(rows)), rows, f.row_summaries(rows), strict=True
+        )
     ]
     context = _step_context(
         request,

@@ -183,7 +183,7 @@ def _section(section, heading: str) -> str:
 
 @register.simple_tag
 def enrolment_rows(rows) -> str:
-    """The answers' enrolments, a row per programme per academic year (forms.row_summary)."""
+    """The answers' enrolments, a row per programme per academic year (forms.row_summaries)."""
     yes, no, not_known = escaped(_("yes")), escaped(_("no")), escaped(_("not known yet"))
 
     def months(row) -> str:
