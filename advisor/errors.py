@@ -76,6 +76,16 @@ MESSAGES = {
     "same-enrolment-twice": _(
         "remove this row or correct it (year {row} has exactly the same answers)"
     ),
+    # The planner's plans (advisor/planner.py checks each field itself first).
+    "too-many-plans": _("compare at most {high} plans"),
+    "plan-name": _("give the plan a name of at most {high} characters"),
+    "plan-year": _("plan the years from {first} to {last} only"),
+    "plan-earned-required": _(
+        "enter the credits you expect to pass, from 0 to {high}, for example {high}"
+    ),
+    "plan-running-year-first": _(
+        "first enter the credits you expect to pass in {year}, the year that runs now"
+    ),
 }
 PATH = re.compile(r"^(?:enrolments\[(\d+)\]\.)?(\w+)$")
 STEP_OF_FIELD = {a.key: a.step for a in TOP_LEVEL if a.step}

@@ -9,7 +9,10 @@ two-digit start year (`23` = 2023-2024; 80-99 = 1980s-1990s), an optional system
 differs from the default, the programme code, credits taken, then optionally `.earned`,
 `tN` tolerated, `bN` block-1 (first-year) credits earned, `d` degree obtained, `f` final year,
 `c` changed programme, `sMM`/`uMM` first/last month, `q` teacher training and `k`/`x` for a
-credit or exam contract. Dots, not hyphens: a hyphen at the end of a printed
+credit or exam contract. Then one segment per plan of the planner (advisor/planner.py): its
+column letter (`a`, `b`, `c`), the credits expected to pass this year, `nN` credits to take next
+year, `.N` expected to pass, the programme code and `k`/`x` for a credit or exam contract
+(`a30n42.21ba`). Dots, not hyphens: a hyphen at the end of a printed
 line reads as a word break. Opening it redirects to the full result URL, so every
 answer is back in the wizard.
 
@@ -26,6 +29,7 @@ from typing import NamedTuple
 from django.http import QueryDict
 
 from .answers import BY_NAME, ROWS, Answer
+from .planner import LETTERS
 from .wizard import rows_of
 
 RESIDENCES = BY_NAME["residence"].codes
@@ -53,6 +57,14 @@ def _pattern(a: Answer) -> str:
 
 ROW = re.compile("^" + "".join(map(_pattern, ROWS)) + "$", re.ASCII)
 DECODED = {a.key: {code: value for value, code in a.codes.items()} for a in ROWS}
+PROGRAMMES = BY_NAME["programme"].codes
+CONTRACTS = BY_NAME["contract"].codes
+PLAN = re.compile(
+    rf"^(?P<column>[{LETTERS.lower()}])(?P<pe>\d{{1,3}})?(?:n(?P<pt>\d{{1,3}}))?"
+    rf"(?:\.(?P<pp>\d{{1,3}}))?(?P<pg>{'|'.join(PROGRAMMES.values())})?"
+    rf"(?P<pk>{'|'.join(CONTRACTS.values())})?$",
+    re.ASCII,
+)
 
 
 def encode(state: QueryDict) -> str | None:
@@ -67,7 +79,7 @@ def encode(state: QueryDict) -> str | None:
             head += f".o{state['on']}"
         if state.get("nb"):
             head += ".n"
-        segments = [head] + [_row(row) for row in rows_of(state)]
+        segments = [head] + [_row(row) for row in rows_of(state)] + _plans(state)
     except (KeyError, ValueError):
         return None
     code = "/".join(segments)
@@ -93,12 +105,32 @@ def _row(row: dict[str, str]) -> str:
     return text
 
 
+def _plans(state) -> list[str]:
+    """One segment per plan the planner holds (the columns with an answer)."""
+    segments = []
+    for n, letter in enumerate(LETTERS.lower()):
+        values = {name: state.get(f"{name}{n}", "") for name in ("pe", "pt", "pp", "pg", "pk")}
+        if not any(values.values()):
+            continue
+        text = letter
+        for name, marker in (("pe", ""), ("pt", "n"), ("pp", ".")):
+            if values[name]:
+                text += marker + str(int(values[name]))
+        if values["pg"]:
+            text += PROGRAMMES[values["pg"]]
+        if values["pk"] and values["pk"] != "diploma":
+            text += CONTRACTS[values["pk"]]
+        segments.append(text)
+    return segments
+
+
 def _parts(code: str) -> tuple[re.Match, list[re.Match]] | None:
     """The code's head and rows, matched; None when it is not well-formed."""
-    head, *rows = code.strip("/").split("/")
+    head, *segments = code.strip("/").split("/")
     m = HEAD.match(head)
+    rows = [text for text in segments if not PLAN.match(text)]
     matches = [ROW.match(text) for text in rows]
-    if m is None or None in matches:
+    if m is None or None in matches or segments[: len(rows)] != rows:
         return None
     return m, matches
 
@@ -123,14 +155,25 @@ def read(code: str) -> Reading:
     m = HEAD.match(head)
     if m is None:
         return Reading(None, 0, len(segments), head)
-    rows = []
+    rows, plans = [], []
     for text in segments:
-        row = ROW.match(text)
-        if row is None:
+        row = None if plans else ROW.match(text)
+        plan = row is None and PLAN.match(text)
+        if not (row or plan):
             break
-        rows.append(row)
-    unread = segments[len(rows)] if len(rows) < len(segments) else ""
-    return Reading(_state(m, rows), len(rows), len(segments), unread)
+        (rows if row else plans).append(row or plan)
+    read_segments = len(rows) + len(plans)
+    unread = segments[read_segments] if read_segments < len(segments) else ""
+    state = _state(m, rows)
+    for plan in plans:
+        n = LETTERS.lower().index(plan["column"])
+        for name in ("pe", "pt", "pp"):
+            if plan[name]:
+                state[f"{name}{n}"] = plan[name]
+        if plan["pg"]:
+            state[f"pg{n}"] = DECODED["p"][plan["pg"]]
+        state[f"pk{n}"] = DECODED["k"].get(plan["pk"], "diploma")
+    return Reading(state, len(rows), len(segments) - len(plans), unread)
 
 
 def decode(code: str) -> QueryDict | None:

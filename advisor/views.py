@@ -15,6 +15,7 @@ from django.utils.translation import get_language, get_language_from_request, ge
 from django.views.decorators.cache import cache_control, never_cache
 
 from rules.advice import advise
+from rules.plans import compare
 from rules.scenario import ScenarioError, parse_scenario
 
 from . import forms as f
@@ -22,6 +23,7 @@ from . import shortlink
 from .context_processors import SITE_NAME
 from .errors import field_name, scenario_errors, step_of_path
 from .explain import topic_context
+from .planner import planner_for
 from .querystring import MAX_ROWS, to_data, whole_number
 from .wizard import (
     encoded,
@@ -341,8 +343,9 @@ MAX_PROBLEMS = 10
 
 def result(request):
     state = state_of(request.GET)
+    data = to_data(state)
     try:
-        scenario = parse_scenario(to_data(state), today=timezone.localdate())
+        scenario = parse_scenario(data, today=timezone.localdate())
     except ScenarioError as exc:
         today = state.copy()
         today.pop("on", None)
@@ -365,6 +368,9 @@ def result(request):
             },
             status=400,
         )
+    planner = planner_for(state, scenario)
+    if plans := planner and planner.plans():
+        scenario = _with_plans(data, plans, planner, scenario)
     advice = advise(scenario)
     answers = encoded(state)
     code = shortlink.encode(state)
@@ -378,8 +384,21 @@ def result(request):
             "sections": _answer_sections(state, scenario, answers),
             "permalink": permalink,
             "short_code": code,  # None: answers the short link cannot write
+            "planner": planner,
+            "state": state,
+            "comparison": advice.plans and compare(advice),
         },
     )
+
+
+def _with_plans(data: dict, plans: list[dict], planner, scenario):
+    """The scenario with the planner's plans; where the rules refuse one (a check across
+    fields the planner does not make itself), the page says why and compares nothing."""
+    try:
+        return parse_scenario(data | {"plans": plans}, today=timezone.localdate())
+    except ScenarioError as exc:
+        planner.problem = "; ".join(message for _, _, message in scenario_errors(exc))
+        return scenario
 
 
 PRINT_CSS_MAX_AGE = 24 * 60 * 60  # a day: the words change only with a new translation

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from .scenario import Scenario
+from .fees import Fees, fees
+from .scenario import Plan, Scenario, with_plan
 from .scheme import Scheme
 from .schemes import SCHEMES
 from .sources import Source, sources_for
@@ -28,6 +29,8 @@ class Advice:
     scenario: Scenario
     results: dict[str, object]  # scheme code -> its result, None where it does not apply
     topics: tuple[Topic, ...]  # in the order of SCHEMES, each scheme's own topic first
+    fees: Fees
+    plans: tuple[PlanOutcome, ...] = ()  # the scenario's plans, each advised on its own
 
     @cached_property
     def applying(self) -> tuple[Scheme, ...]:
@@ -84,6 +87,12 @@ class Advice:
         return sorted(first_per_url.values(), key=lambda s: s.valid_from)
 
 
+@dataclass(frozen=True)
+class PlanOutcome:
+    plan: Plan
+    advice: Advice  # the advice for the scenario as it would be after the plan
+
+
 def advise(scenario: Scenario) -> Advice:
     results = {scheme.code: scheme.compute(scenario) for scheme in SCHEMES}
     topics = tuple(
@@ -92,4 +101,10 @@ def advise(scenario: Scenario) -> Advice:
         if (result := results[scheme.code]) is not None
         for code in scheme.topics(result)
     )
-    return Advice(scenario=scenario, results=results, topics=topics)
+    return Advice(
+        scenario=scenario,
+        results=results,
+        topics=topics,
+        fees=fees(scenario, results["learning_credit"], results["family_allowance"]),
+        plans=tuple(PlanOutcome(p, advise(with_plan(scenario, p))) for p in scenario.plans),
+    )

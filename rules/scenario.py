@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from operator import attrgetter
 
@@ -52,7 +52,16 @@ TOP_LEVEL_FIELDS = {
     "enrolments",
     "dutch_enrolment_before_2018",
     "credits_to_finish",
+    "plans",
 }
+PLAN_FIELDS = {"name", "enrolments"}
+MAX_PLANS = 3  # side by side on a page: more columns would not fit a phone or a sheet of paper
+MAX_PLAN_NAME = 40
+# A plan looks this many academic years past the running one at most: the rules are checked for
+# the running year only, so a longer projection would mostly repeat that caveat.
+MAX_PLAN_YEARS_AHEAD = 3
+# One row per programme per year over four years, a change of programme at most each year.
+MAX_PLAN_ENROLMENTS = 8
 ENROLMENT_FIELDS = {
     "academic_year",
     "system",
@@ -118,6 +127,16 @@ class Enrolment:
 
 
 @dataclass(frozen=True)
+class Plan:
+    """A choice for the running year's results and the years after it (SCENARIO.md `plans`,
+    as the README documents it): its enrolments in the running year replace the scenario's
+    enrolments of that year, those of later years are added."""
+
+    name: str
+    enrolments: tuple[Enrolment, ...]  # sorted by academic year, each with its results
+
+
+@dataclass(frozen=True)
 class Scenario:
     as_of: date
     residence: str
@@ -126,6 +145,7 @@ class Scenario:
     enrolments: tuple[Enrolment, ...] = field(default_factory=tuple)  # sorted by academic year
     dutch_enrolment_before_2018: bool = False
     credits_to_finish: int | None = None
+    plans: tuple[Plan, ...] = ()
 
     @property
     def current_year(self) -> AcademicYear:
@@ -276,6 +296,7 @@ def parse_scenario(data, *, today: date) -> Scenario:
     _check_together(r, enrolments, birth_month)
     dutch_before = r.boolean(data, "dutch_enrolment_before_2018", "dutch_enrolment_before_2018")
     to_finish = r.integer(data, "credits_to_finish", "credits_to_finish", 0, MAX_CREDITS_TO_FINISH)
+    plans = _plans(r, data.get("plans"), system or "flanders", as_of, enrolments, birth_month)
     if r.errors:
         raise ScenarioError(r.errors)
     return Scenario(
@@ -283,9 +304,95 @@ def parse_scenario(data, *, today: date) -> Scenario:
         residence=residence,
         education_system=system,
         birth_month=birth_month,
-        enrolments=tuple(sorted(enrolments, key=lambda e: (e.academic_year, e.first_month))),
+        enrolments=tuple(sorted(enrolments, key=_enrolment_order)),
         dutch_enrolment_before_2018=dutch_before,
         credits_to_finish=to_finish,
+        plans=plans,
+    )
+
+
+def _plans(r, raw, default_system, as_of, enrolments, birth_month) -> tuple[Plan, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        r.fail("plans", "must be a list", "format")
+        return ()
+    if len(raw) > MAX_PLANS:
+        r.fail("plans", f"at most {MAX_PLANS} plans, not {len(raw)}", "too-many-plans",
+               high=MAX_PLANS)  # fmt: skip
+        return ()
+    current = AcademicYear.of(as_of)
+    pending = [e for e in enrolments if e.academic_year == current and _awaits_results(e)]
+    plans = []
+    for i, raw_plan in enumerate(raw):
+        before = len(r.errors)
+        plan = _plan(r, raw_plan, f"plans[{i}]", i, default_system, as_of, birth_month)
+        if plan and pending and not any(e.academic_year == current for e in plan.enrolments):
+            r.fail(
+                f"plans[{i}].enrolments",
+                f"a plan for the years after {current} needs the results you expect for "
+                f"{current} first: add an enrolment for {current} with credits_earned",
+                "plan-running-year-first",
+                year=str(current),
+            )
+        if plan and len(r.errors) == before:
+            plans.append(plan)
+    return tuple(plans)
+
+
+def _awaits_results(e: Enrolment) -> bool:
+    return not e.results_known and e.system in SYSTEMS_WITH_PROGRESS and e.contract != "exam"
+
+
+def _plan(r, raw, path, index, default_system, as_of, birth_month) -> Plan | None:
+    if not isinstance(raw, dict):
+        r.fail(path, "must be an object", "format")
+        return None
+    r.unknown_fields(raw, PLAN_FIELDS, f"{path}.")
+    name = raw.get("name", f"Plan {index + 1}")
+    if not isinstance(name, str) or not 1 <= len(name.strip()) <= MAX_PLAN_NAME:
+        r.fail(f"{path}.name", f"must be a text of 1 to {MAX_PLAN_NAME} characters",
+               "plan-name", high=MAX_PLAN_NAME)  # fmt: skip
+        return None
+    rows = raw.get("enrolments")
+    if not isinstance(rows, list) or not rows:
+        r.fail(f"{path}.enrolments", "required: a list of at least one enrolment", "required")
+        return None
+    if len(rows) > MAX_PLAN_ENROLMENTS:
+        r.fail(f"{path}.enrolments", f"at most {MAX_PLAN_ENROLMENTS} rows, not {len(rows)}",
+               "too-many-rows", high=MAX_PLAN_ENROLMENTS)  # fmt: skip
+        return None
+    current = AcademicYear.of(as_of)
+    own = []
+    for j, row in enumerate(rows):
+        row_path = f"{path}.enrolments[{j}]"
+        enrolment = _enrolment(r, row, j, default_system, as_of, path=row_path, plan_from=current)
+        if enrolment:
+            own.append(enrolment)
+    if len(own) < len(rows):
+        return None
+    _check_together(r, own, birth_month, f"{path}.enrolments")
+    return Plan(name=name.strip(), enrolments=tuple(sorted(own, key=_enrolment_order)))
+
+
+def _enrolment_order(e: Enrolment):
+    return (e.academic_year, e.first_month)
+
+
+def with_plan(scenario: Scenario, plan: Plan) -> Scenario:
+    """The scenario as it would be after the plan: the running year as the plan says (where it
+    says it), then the plan's later years; the credits still needed to finish are those needed
+    now less those the plan expects to pass."""
+    planned_years = {e.academic_year for e in plan.enrolments}
+    kept = [e for e in scenario.enrolments if e.academic_year not in planned_years]
+    to_finish = scenario.credits_to_finish
+    if to_finish is not None:
+        to_finish = max(0, to_finish - sum(e.credits_earned or 0 for e in plan.enrolments))
+    return replace(
+        scenario,
+        enrolments=tuple(sorted(kept + list(plan.enrolments), key=_enrolment_order)),
+        credits_to_finish=to_finish,
+        plans=(),
     )
 
 
@@ -293,14 +400,16 @@ def parse_scenario(data, *, today: date) -> Scenario:
 _ANSWERS = attrgetter(*(f.name for f in fields(Enrolment) if f.name != "position"))
 
 
-def _check_together(r: _Reader, enrolments: list[Enrolment], birth_month: Month | None):
+def _check_together(
+    r: _Reader, enrolments: list[Enrolment], birth_month: Month | None, prefix="enrolments"
+):
     """Answers that are each valid but cannot all be true: an enrolment that starts before the
     student is MIN_AGE_AT_ENROLMENT, and the same enrolment twice (two rows alike in every
     answer). Two rows of the same programme in one year may differ: a change of programme
     during the year, two programmes at once (a teacher master beside another master)."""
     seen: dict[tuple, int] = {}
     for e in enrolments:
-        path = f"enrolments[{e.position}].academic_year"
+        path = f"{prefix}[{e.position}].academic_year"
         if birth_month and e.first_month.minus(birth_month) < MIN_AGE_AT_ENROLMENT * 12:
             r.fail(
                 path,
@@ -314,7 +423,7 @@ def _check_together(r: _Reader, enrolments: list[Enrolment], birth_month: Month 
         if alike in seen:
             r.fail(
                 path,
-                f"the same enrolment as enrolments[{seen[alike]}] (every answer the same): "
+                f"the same enrolment as {prefix}[{seen[alike]}] (every answer the same): "
                 f"remove one of them or correct it",
                 "same-enrolment-twice",
                 row=seen[alike] + 1,
@@ -336,9 +445,18 @@ def results_may_be_pending(year: AcademicYear, as_of: date) -> bool:
 
 
 def _enrolment(
-    r: _Reader, raw, position: int, default_system: str, as_of: date
+    r: _Reader,
+    raw,
+    position: int,
+    default_system: str,
+    as_of: date,
+    *,
+    path: str | None = None,
+    plan_from: AcademicYear | None = None,
 ) -> Enrolment | None:
-    path = f"enrolments[{position}]"
+    """One enrolment; in a plan (`plan_from`: the running year) it must be in that year or in
+    the MAX_PLAN_YEARS_AHEAD after it, with the results the plan expects."""
+    path = path or f"enrolments[{position}]"
     current_year = AcademicYear.of(as_of)
     if not isinstance(raw, dict):
         r.fail(path, "must be an object", "format")
@@ -370,7 +488,17 @@ def _enrolment(
     final = r.boolean(raw, "final_year", f"{path}.final_year")
     changed = r.boolean(raw, "changed_programme", f"{path}.changed_programme")
 
-    if year:
+    if year and plan_from:
+        last = AcademicYear(plan_from.start + MAX_PLAN_YEARS_AHEAD)
+        if not plan_from <= year <= last:
+            r.fail(
+                f"{path}.academic_year",
+                f"a plan covers {plan_from} to {last}",
+                "plan-year",
+                first=str(plan_from),
+                last=str(last),
+            )
+    elif year:
         if year > current_year:
             r.fail(
                 f"{path}.academic_year",
@@ -456,6 +584,19 @@ def _enrolment(
             earned=earned,
         )
     if (
+        year
+        and earned is None
+        and system in SYSTEMS_WITH_PROGRESS
+        and contract != "exam"
+        and plan_from
+    ):
+        r.fail(
+            f"{path}.credits_earned",
+            "required in a plan: the credits you expect to pass",
+            "plan-earned-required",
+            high=MAX_CREDITS if taken is None else taken,
+        )
+    elif (
         year
         and earned is None
         and system in SYSTEMS_WITH_PROGRESS

@@ -37,7 +37,8 @@ Output (`family_allowance` in the advise JSON; SCENARIO.md's fields plus these e
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Literal
@@ -123,6 +124,17 @@ class FamilyAllowance:
     right_over: bool  # past the month of the 25th birthday: no right at all any more
     today: Month  # the advice's month
     basis_today: Basis | None  # the basis of the right in that month (None without birth)
+    basis_of: Callable[[Month], Basis | None] = field(default=None, compare=False, repr=False)
+
+    def months_by_basis(self, year: AcademicYear) -> tuple[tuple[Basis, int], ...]:
+        """How many of the year's months each basis covers, in the order they come (empty
+        without a birth month or where the regional rules do not judge the year)."""
+        if not self.birth_known:
+            return ()
+        counts = Counter(
+            self.basis_of(m) for m in months_in(Period(year.first_month, year.last_month))
+        )
+        return tuple((b, n) for b, n in counts.items() if b is not None)
 
     @property
     def scheme(self) -> str:
@@ -266,6 +278,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         right_over=bool(last_right and last_right < today),
         today=today,
         basis_today=basis(today) if birth else None,
+        basis_of=basis,
     )
 
 

@@ -13,9 +13,20 @@ SCENARIO_SOURCE = (Path(scenario.__file__)).read_text(encoding="utf-8")
 
 
 def test_every_scenario_field_is_one_answer():
-    assert {a.name for a in answers.TOP_LEVEL} == scenario.TOP_LEVEL_FIELDS - {"enrolments"}
+    """The plans are the planner's (advisor/planner.py), in keys of their own."""
+    top_level = scenario.TOP_LEVEL_FIELDS - {"enrolments", "plans"}
+    assert {a.name for a in answers.TOP_LEVEL} == top_level
     assert {a.name for a in answers.ROWS} == scenario.ENROLMENT_FIELDS
     assert len(answers.BY_KEY) == len(answers.ANSWERS) == len(answers.BY_NAME)
+
+
+def test_the_planner_keys_are_no_other_answer_s():
+    from advisor import planner
+
+    keys = {a.key for a in answers.ANSWERS} | {answers.BIRTH_MONTH_KEY}
+    assert not {name for name in planner.FIELDS} & keys
+    assert not any(querystring.ROW_KEY.match(key) for key in planner.KEYS)
+    assert len(planner.LETTERS) == scenario.MAX_PLANS
 
 
 def test_every_step_that_asks_exists():

@@ -4,6 +4,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from advisor.explain import explanation, summary
+from advisor.planner import plan_keys
 from advisor.querystring import MAX_DIGITS, to_query
 from rules.advice import advise
 from rules.output import to_json
@@ -53,8 +55,15 @@ class Command(BaseCommand):
         except ScenarioError as exc:
             self._refuse(str(exc))
         if permalink:
+            keys, left_out = plan_keys(scenario)
+            for name in left_out:
+                self.stderr.write(
+                    f"plans: {name!r} left out of the link: the page's planner shows this "
+                    f"year's results and one enrolment next year"
+                )
             with translation.override(lang):
-                self.stdout.write(f"{reverse('result')}?{to_query(data)}")
+                query = "&".join(filter(None, (to_query(data), urlencode(keys))))
+                self.stdout.write(f"{reverse('result')}?{query}")
             return
         advice = advise(scenario)
         output = to_json(advice) | {

@@ -1,0 +1,248 @@
+"""The planner on the result page (issue 13): up to three plans for next year, side by side.
+
+A plan is a column of a GET form. Its answers travel in the query string like every other
+answer, one key per field and column (`pe0`, `pt1`, ...), and in the short link (shortlink.py):
+
+- `pe`: the credits the student expects to pass this year (asked only while this year's
+  results are not known; it sets the results of the one enrolment awaiting them);
+- `pt`: the credits to take next year (0: not enrolling next year);
+- `pp`: of those, the credits expected to pass;
+- `pg`, `pk`: next year's programme and contract (by default this year's).
+
+Valid columns become SCENARIO `plans` (rules.scenario.Plan): the rules advise each one as the
+main advice. Each field is checked here on its own, with its error next to it; the rules check
+the rest as for any scenario.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from rules.calendar import AcademicYear
+from rules.scenario import (
+    CONTRACTS,
+    MAX_CREDITS,
+    MAX_PLANS,
+    ONLY_IN_SYSTEM,
+    PROGRAMMES,
+    SYSTEMS_WITH_PROGRESS,
+    Enrolment,
+    Scenario,
+)
+
+from .forms import (
+    CONTRACT_LABELS,
+    EXAMPLES,
+    PROGRAMME_LABELS,
+    WHOLE_NUMBER,
+    named,
+)
+from .querystring import ascii_digits, whole_number
+
+FIELDS = ("pe", "pt", "pp", "pg", "pk")
+KEYS = frozenset(f"{name}{n}" for name in FIELDS for n in range(MAX_PLANS))
+LETTERS = "ABC"  # the columns' names: Plan A, Plan B, Plan C
+FULL_YEAR = 60  # a model year's credits, for the preset plans
+FEWER = 42  # the preset 'take fewer credits' (the issue's own example)
+
+LABELS = {
+    "pe": _("Credits you expect to pass this year"),
+    "pt": _("Credits to take next year"),
+    "pp": _("Credits you expect to pass next year"),
+    "pg": _("Programme next year"),
+    "pk": _("Contract next year"),
+}
+CHOOSE_FROM = _("choose one of the options, for example {example}")
+
+
+@dataclass
+class Column:
+    index: int
+    values: dict[str, str]  # field name -> the answer as typed (or the preset)
+    errors: dict[str, str] = field(default_factory=dict)  # field name -> message
+
+    @property
+    def letter(self) -> str:
+        return LETTERS[self.index]
+
+    def key(self, name: str) -> str:
+        return f"{name}{self.index}"
+
+    @property
+    def used(self) -> bool:
+        return any(self.values.get(name) for name in FIELDS)
+
+
+@dataclass
+class Planner:
+    running: Enrolment | None  # this year's enrolment awaiting its results, if any
+    next_year: AcademicYear
+    columns: list[Column]
+    programmes: list[str]  # the programmes next year's enrolment may be in
+    submitted: bool  # the query holds the planner's answers
+    system: str  # next year's education system: this year's (or the last year's)
+    problem: str = ""  # a plan the rules refused as a whole (their message)
+
+    @property
+    def valid(self) -> bool:
+        return self.submitted and not any(c.errors for c in self.columns)
+
+    def plans(self) -> list[dict]:
+        """The valid columns as SCENARIO `plans`."""
+        return [self._plan(c) for c in self.columns if c.used] if self.valid else []
+
+    def _plan(self, column: Column) -> dict:
+        rows = []
+        if self.running:
+            rows.append(_row(self.running) | {"credits_earned": int(column.values["pe"])})
+        taken = int(column.values.get("pt") or 0)
+        if taken:
+            rows.append(
+                {
+                    "academic_year": str(self.next_year),
+                    "system": self.system,
+                    "programme": column.values["pg"],
+                    "contract": column.values["pk"],
+                    "credits_taken": taken,
+                    "credits_earned": int(column.values["pp"]),
+                }
+            )
+        return {"name": column.letter, "enrolments": rows}
+
+
+def planner_for(state, scenario: Scenario) -> Planner | None:
+    """The planner for this student, or None where it has nothing to compare: no enrolment
+    in a system whose results count (Flanders, the French Community), or more than one
+    enrolment this year still awaiting results (one column could not say which passes what)."""
+    followed = [e for e in scenario.enrolments if e.system in SYSTEMS_WITH_PROGRESS]
+    if not followed:
+        return None
+    current = scenario.current_year
+    waiting = [e for e in followed if e.academic_year == current and not e.results_known]
+    if len(waiting) > 1:
+        return None
+    running = waiting[0] if waiting else None
+    last = running or followed[-1]
+    programmes = [p for p in PROGRAMMES if ONLY_IN_SYSTEM.get(p, last.system) == last.system]
+    submitted = any(key in state for key in KEYS)
+    columns = [
+        Column(n, _answers(state, n) if submitted else _preset(n, running, last))
+        for n in range(MAX_PLANS)
+    ]
+    planner = Planner(running, current.next(), columns, programmes, submitted, last.system)
+    if submitted:
+        for column in columns:
+            if column.used:
+                _check(column, planner)
+    return planner
+
+
+def _answers(state, n: int) -> dict[str, str]:
+    return {name: ascii_digits(state.get(f"{name}{n}", "").strip()) for name in FIELDS}
+
+
+def _preset(n: int, running: Enrolment | None, last: Enrolment) -> dict[str, str]:
+    """Three common choices to start from. While this year runs: pass everything and take a
+    full year next; pass half and take fewer credits next year, passing half; pass half and
+    stop. Otherwise a full year, fewer credits, and half of a full year."""
+    if running:
+        taken = running.credits_taken
+        this_year = (taken, taken // 2, taken // 2)[n]
+        next_year = ((FULL_YEAR, FULL_YEAR), (FEWER, FEWER // 2), (0, 0))[n]
+    else:
+        this_year = None
+        next_year = ((FULL_YEAR, FULL_YEAR), (FEWER, FEWER // 2), (FULL_YEAR // 2,) * 2)[n]
+    values = {
+        "pt": str(next_year[0]),
+        "pp": str(next_year[1]) if next_year[0] else "",
+        "pg": last.programme,
+        "pk": last.contract,
+    }
+    if this_year is not None:
+        values["pe"] = str(this_year)
+    return values
+
+
+def _check(column: Column, planner: Planner):
+    """Each field on its own: a whole number in its range, a choice among the options."""
+    values = column.values
+    high_this_year = planner.running.credits_taken if planner.running else 0
+    if planner.running:
+        _number(column, "pe", 0, high_this_year, required=True)
+    taken = _number(column, "pt", 0, MAX_CREDITS, required=False)
+    if taken:
+        _number(column, "pp", 0, taken, required=True)
+        if values.get("pg") not in planner.programmes:
+            _fail(column, "pg", CHOOSE_FROM.format(example=EXAMPLES["p"]))
+        if values.get("pk") not in CONTRACTS:
+            _fail(column, "pk", CHOOSE_FROM.format(example=EXAMPLES["k"]))
+
+
+def _number(column: Column, name: str, low: int, high: int, *, required: bool) -> int | None:
+    raw = column.values.get(name, "")
+    number = whole_number(raw) if raw else None
+    if (raw or required) and (number is None or not low <= number <= high):
+        _fail(column, name, WHOLE_NUMBER.format(low=low, high=high, example=high))
+        return None
+    return number
+
+
+def _fail(column: Column, name: str, problem: str):
+    label = _("Plan {letter}, {field}").format(
+        letter=column.letter, field=str(LABELS[name])[0].lower() + str(LABELS[name])[1:]
+    )
+    column.errors[name] = named(label, problem)
+
+
+def _row(e: Enrolment) -> dict:
+    """This year's enrolment as SCENARIO data, to be given its expected results."""
+    row = {
+        "academic_year": str(e.academic_year),
+        "system": e.system,
+        "programme": e.programme,
+        "contract": e.contract,
+        "credits_taken": e.credits_taken,
+        "final_year": e.final_year,
+        "changed_programme": e.changed_programme,
+    }
+    for name in ("start_month", "end_month"):
+        if (month := getattr(e, name)) is not None:
+            row[name] = str(month)
+    return row
+
+
+def programme_choices(planner: Planner) -> list[tuple[str, str]]:
+    return [(p, PROGRAMME_LABELS[p]) for p in planner.programmes]
+
+
+CONTRACT_CHOICES = [(c, CONTRACT_LABELS[c]) for c in CONTRACTS]
+
+
+def plan_keys(scenario: Scenario) -> tuple[dict[str, str], list[str]]:
+    """The scenario's plans as the planner's query keys (`advise --permalink`), and the names
+    of the plans the planner cannot show: it holds this year's expected results for the one
+    enrolment awaiting them and one enrolment next year, at most three plans."""
+    planner = planner_for({}, scenario)
+    keys: dict[str, str] = {}
+    left_out = []
+    for n, plan in enumerate(scenario.plans):
+        this_year = [e for e in plan.enrolments if e.academic_year == scenario.current_year]
+        next_year = [e for e in plan.enrolments if e.academic_year != scenario.current_year]
+        fits = (
+            planner is not None
+            and len(this_year) == (1 if planner.running else 0)
+            and len(next_year) <= 1
+            and all(e.academic_year == planner.next_year for e in next_year)
+        )
+        if not fits:
+            left_out.append(plan.name)
+            continue
+        if this_year:
+            keys[f"pe{n}"] = str(this_year[0].credits_earned)
+        keys[f"pt{n}"] = str(next_year[0].credits_taken if next_year else 0)
+        if next_year:
+            e = next_year[0]
+            keys |= {f"pp{n}": str(e.credits_earned), f"pg{n}": e.programme, f"pk{n}": e.contract}
+    return keys, left_out

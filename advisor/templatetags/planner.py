@@ -1,0 +1,85 @@
+"""The planner's form (advisor/planner.py), written in Python: its hidden answers, its fields
+and its error summary, on every result page that offers a plan."""
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from advisor.html import html, html_join
+from advisor.planner import CONTRACT_CHOICES, KEYS, LABELS, programme_choices
+
+register = template.Library()
+
+
+@register.simple_tag
+def hidden_answers(state) -> str:
+    """Every answer but the planner's own, so that comparing keeps them in the address."""
+    return html_join(
+        "",
+        '<input type="hidden" name="{}" value="{}">',
+        ((key, value) for key, values in state.lists() if key not in KEYS for value in values),
+    )
+
+
+@register.simple_tag
+def planner_errors(planner) -> str:
+    """The error summary: each problem links to its field."""
+    problems = [
+        (c.key(name), message) for c in planner.columns for name, message in c.errors.items()
+    ]
+    if not problems:
+        return ""
+    return html(
+        '<div class="alert alert-danger error-summary" role="alert" tabindex="-1" '
+        'id="planner-errors">'
+        '<h3 class="h6">{}</h3><ul class="mb-0">{}</ul></div>',
+        _("There is a problem"),
+        html_join("", '<li><a href="#id_{}">{}</a></li>', problems),
+    )
+
+
+@register.simple_tag
+def planner_fields(planner, column) -> str:
+    """One plan's fields: this year's expected credits while the year runs, then next year's."""
+    names = ("pe", "pt", "pp", "pg", "pk") if planner.running else ("pt", "pp", "pg", "pk")
+    return mark_safe("".join(_field(planner, column, name) for name in names))
+
+
+def _field(planner, column, name: str) -> str:
+    key = column.key(name)
+    value = column.values.get(name, "")
+    error = column.errors.get(name)
+    described = f' aria-describedby="{key}-error" aria-invalid="true"' if error else ""
+    invalid = " is-invalid" if error else ""
+    if name in ("pg", "pk"):
+        choices = programme_choices(planner) if name == "pg" else CONTRACT_CHOICES
+        options = html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (code, mark_safe(" selected") if code == value else "", label)
+                for code, label in choices
+            ),
+        )
+        control = html(
+            '<select name="{}" id="id_{}" class="form-select{}"{}>{}</select>',
+            key, key, invalid, mark_safe(described), options,
+        )  # fmt: skip
+    else:
+        control = html(
+            '<input type="number" name="{}" id="id_{}" value="{}" min="0" inputmode="numeric" '
+            'class="form-control{}"{}>',
+            key, key, value, invalid, mark_safe(described),
+        )  # fmt: skip
+    message = (
+        html('<div id="{}-error" class="invalid-feedback">{}</div>', key, error) if error else ""
+    )
+    return html(
+        '<div class="mb-2"><label for="id_{}" class="form-label">{}</label>{}{}</div>',
+        key, LABELS[name], control, message,
+    )  # fmt: skip
+
+
+@register.filter
+def shows(comparison, row: str) -> bool:
+    return comparison.shows(row)

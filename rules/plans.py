@@ -1,0 +1,123 @@
+"""Next year's choices side by side (issue 13): each plan's outcome as the verdicts a student
+weighs, computed from the plan's own advice (`Advice.plans`), for the result page's planner.
+
+Each figure is the rules' own: the learning credit after the plan and whether it is enough to
+finish (RULES.md §1.5), the study-efficiency state of the programme (§1.8), the family
+allowance's months next year by basis (§2), the French Community fundability of next year
+(§3), and the money at stake next year (`rules.fees`). Every plan looks at the same next year,
+so the figures that depend only on the year (the tuition table, the allowance amount) are the
+comparison's, said once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .advice import Advice, PlanOutcome
+from .calendar import AcademicYear
+from .family_allowance.allowance import Basis
+from .family_allowance.amounts import Amount, amount_on, latest_amount
+from .fees import MONTHS_IN_A_YEAR, TuitionTable, YearFees, tuition_table
+from .learning_credit.credit import Sufficiency
+from .scenario import Enrolment
+from .study_efficiency.rule import State
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    enrolments: tuple[Enrolment, ...]  # what the plan does
+    enrolls_next_year: bool
+    balance: int | None  # learning credit after the plan; None without a Flemish enrolment
+    sufficiency: Sufficiency | None
+    credits_to_finish: int | None  # still needed after the plan
+    study_efficiency: State | None  # None where the rule does not apply
+    deadline: AcademicYear | None  # the study-efficiency deadline year
+    refused_until: AcademicYear | None
+    allowance: tuple[tuple[Basis, int], ...] | None  # next year's months by basis
+    fundable: bool | None  # French Community: an enrolment next year is fundable
+    fees: YearFees | None  # the money at stake next year; None without a Flemish enrolment
+
+
+@dataclass(frozen=True)
+class LostYear:
+    value: Decimal
+    monthly: Decimal
+
+
+@dataclass(frozen=True)
+class Comparison:
+    year: AcademicYear  # next academic year, the one every plan decides
+    columns: tuple[Column, ...]
+    allowance_amount: Amount | None  # the lowest monthly amount known for next year
+    allowance_verified: bool  # that amount is verified for next year itself
+    has_allowance: bool  # the student lives where a Belgian scheme pays
+
+    def shows(self, row: str) -> bool:
+        """A row is shown where at least one plan has something to say in it."""
+        if row == "lost_year":
+            return self.lost_year is not None
+        if row == "fundable":
+            return any(c.fundable is not None for c in self.columns)
+        return any(getattr(c, row) not in (None, ()) for c in self.columns)
+
+    @property
+    def lost_year(self) -> LostYear | None:
+        """What twelve months without the allowance cost, at the lowest amount known."""
+        amount = self.allowance_amount
+        return amount and LostYear(amount.value * MONTHS_IN_A_YEAR, amount.value)
+
+    @property
+    def tuition_table(self) -> TuitionTable | None:
+        """The table the fees are quoted from, when a plan pays tuition next year."""
+        if any(c.fees for c in self.columns):
+            return tuition_table(self.year)
+        return None
+
+    @property
+    def extra_fee_per_credit(self) -> Decimal | None:
+        """The most per credit without learning credit, when a plan has such credits."""
+        fees = [c.fees for c in self.columns if c.fees and c.fees.credits_without_learning_credit]
+        return fees[0].extra_fee_per_credit if fees else None
+
+
+def compare(advice: Advice) -> Comparison:
+    year = advice.scenario.current_year.next()
+    fa = advice.results["family_allowance"]
+    amount = fa and amount_on(fa.scheme, year.first_day)
+    return Comparison(
+        year=year,
+        columns=tuple(_column(p, year) for p in advice.plans),
+        allowance_amount=amount or (fa and latest_amount(fa.scheme)),
+        allowance_verified=amount is not None,
+        has_allowance=fa is not None,
+    )
+
+
+def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
+    advice = outcome.advice
+    lc = advice.results["learning_credit"]
+    se = advice.results["study_efficiency"]
+    fa = advice.results["family_allowance"]
+    fc = advice.results["progression"]
+    return Column(
+        name=outcome.plan.name,
+        enrolments=outcome.plan.enrolments,
+        enrolls_next_year=any(e.academic_year == year for e in outcome.plan.enrolments),
+        balance=lc and lc.balance,
+        sufficiency=lc and lc.sufficiency,
+        credits_to_finish=lc and lc.credits_to_finish,
+        study_efficiency=se and se.current.state,
+        deadline=se and se.current.deadline,
+        refused_until=se and se.current.refused_until,
+        allowance=fa.months_by_basis(year) if fa and fa.birth_known else None,
+        fundable=fc and _this_year(fc, year.previous()).next_year.fundable,
+        fees=next((y for y in advice.fees.years if y.academic_year == year), None),
+    )
+
+
+def _this_year(fc, current: AcademicYear):
+    """The French Community year whose results decide next year: the running one, else the
+    last one."""
+    return next((y for y in fc.years if y.academic_year == current), fc.current)

@@ -1,0 +1,170 @@
+"""The planner on the result page (issue 13): plans in the address and in the short link, the
+comparison side by side, and each field's error next to it."""
+
+import io
+import json
+import re
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from django.core.management import call_command
+from pages import page_text
+
+from advisor import shortlink
+
+# After a first year 60/60 (200), 60 credits this year (2026-2027) awaiting results.
+ANSWERS = {
+    "r": "flanders",
+    "s": "flanders",
+    "f": "120",
+    "on": "2026-11-20",
+    "by": "2007",
+    "bm": "03",
+    "y0": "2025-2026",
+    "p0": "bachelor",
+    "t0": "60",
+    "e0": "60",
+    "y1": "2026-2027",
+    "p1": "bachelor",
+    "t1": "60",
+}
+PLANS = {
+    **{"pe0": "30", "pt0": "0"},  # issue 13: 60 taken, 30 passed -> 170; then stop
+    **{"pe1": "60", "pt1": "30", "pp1": "30", "pg1": "bachelor", "pk1": "diploma"},  # 200
+}
+
+
+def get(client, lang="en", **query):
+    response = client.get(f"/{lang}/result/?{urlencode(query)}")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def comparison(html: str) -> str:
+    table = re.search(r'<table class="table table-sm comparison.*?</table>', html, re.S)
+    return page_text(table.group(0)) if table else ""
+
+
+def test_the_planner_starts_from_three_common_choices(client):
+    html = get(client, **ANSWERS)
+    assert 'id="planner"' in html and comparison(html) == ""
+    values = dict(re.findall(r'name="(p[etp][0-2])" id="id_\1" value="(\d*)"', html))
+    assert values == {  # pass everything; pass half and take 42; pass half and stop
+        **{"pe0": "60", "pt0": "60", "pp0": "60"},
+        **{"pe1": "30", "pt1": "42", "pp1": "21"},
+        **{"pe2": "30", "pt2": "0", "pp2": ""},
+    }
+    form = re.search(r'<form method="get" action="/en/result/#planner".*?</form>', html, re.S)
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form[0]))
+    assert hidden == ANSWERS  # comparing keeps every answer
+
+
+@pytest.mark.parametrize(
+    "lang, texts",
+    [
+        pytest.param(
+            "en",
+            ["170 credits", "200 credits", "2027-2028: no enrolment", "No enrolment, no fee",
+             "€ 728", "12 months as a student", "1 month as a student 11 months as a school"],
+            id="issue-13: 60/30 gives 170, 60/60 then 30/30 keeps 200; KdG 2025-26 fee 299 + 30 x 14.30",
+        ),
+        pytest.param(
+            "nl",
+            ["170 studiepunten", "200 studiepunten", "Geen inschrijving, geen studiegeld",
+             "12 maanden als student"],
+            id="issue-13-in-dutch",
+        ),
+        pytest.param(
+            "fr", ["170 crédits", "200 crédits", "728 €"], id="issue-13-in-french"
+        ),
+    ],
+)  # fmt: skip
+def test_the_plans_side_by_side(client, lang, texts):
+    html = get(client, lang, **ANSWERS, **PLANS)
+    table = comparison(html)
+    for text in texts:
+        assert text in table, text
+    assert html.count('<th scope="col">') >= 2  # Plan A and Plan B, Plan C left out
+    assert "Plan C" not in table
+
+
+def test_the_notes_say_what_is_not_verified(client):
+    text = page_text(get(client, **ANSWERS, **PLANS))
+    assert "the amounts of 2025-2026, the latest we found. Not yet verified for 2027-2028" in text
+    assert "Not yet verified for 2027-2028. Yours may be higher." in text
+    assert "€ 1,564.92 (12 × € 130.41)" in text  # a lost year of Groeipakket
+
+
+@pytest.mark.parametrize(
+    "plan, field, message",
+    [
+        pytest.param({"pe0": "70"}, "pe0", "enter a whole number from 0 to 60", id="more than taken"),
+        pytest.param({"pe0": ""}, "pe0", "enter a whole number from 0 to 60", id="this year needed"),
+        pytest.param({"pt0": "60", "pp0": "61"}, "pp0", "from 0 to 60", id="passed above taken"),
+        pytest.param({"pt0": "9" * 40}, "pt0", "from 0 to 200", id="a huge number"),
+        pytest.param({"pt0": "x"}, "pt0", "from 0 to 200", id="not a number"),
+        pytest.param({"pt0": "30", "pp0": "30", "pg0": "mba"}, "pg0", "choose one of", id="programme"),
+    ],
+)  # fmt: skip
+def test_a_bad_field_gets_its_error_next_to_it(client, plan, field, message):
+    query = {**ANSWERS, "pe0": "30", "pt0": "0", **plan}
+    html = get(client, **query)
+    assert comparison(html) == ""
+    error = re.search(rf'<div id="{field}-error" class="invalid-feedback">(.*?)</div>', html)
+    assert error and message in error.group(1) and error.group(1).startswith("Plan A, ")
+    assert f'href="#id_{field}"' in html  # the summary links to it
+    assert f'id="id_{field}"' in html and 'aria-invalid="true"' in html
+
+
+def test_arabic_indic_digits_are_read(client):
+    html = get(client, **ANSWERS, pe0="٣٠", pt0="٠")
+    assert "170 credits" in comparison(html)
+
+
+def test_no_planner_outside_flanders_and_the_french_community(client):
+    html = get(client, r="netherlands", s="netherlands", y0="2025-2026", p0="bachelor", t0="60")
+    assert 'id="planner"' not in html
+
+
+def test_the_french_community_plan_says_whether_next_year_is_fundable(client):
+    """RULES.md §3 (financing decree of 11 April 2014, art. 5): after one enrolment in a
+    bachelor, at least one unit passed; 10 credits keep next year fundable, none does not."""
+    fc = {"r": "wallonia", "s": "french-community", "on": "2026-11-20", "y0": "2026-2027",
+          "p0": "bachelor", "t0": "60", "pe0": "10", "pt0": "0", "pe1": "0", "pt1": "0"}  # fmt: skip
+    table = comparison(get(client, **fc))
+    assert "Fundable in 2027-2028 (French Community) Yes No" in table
+    assert "Learning credit" not in table and "Tuition fee" not in table  # Flemish rows
+
+
+def test_the_short_link_holds_the_plans(client):
+    html = get(client, **ANSWERS, **PLANS)
+    code = re.search(r'<a href="http://testserver/en/r/([^"]+)/">', html).group(1)
+    assert code.endswith("/a30n0/b60n30.30ba")
+    opened = client.get(f"/en/r/{code}/")
+    query = parse_qs(urlsplit(opened["Location"]).query)
+    assert {k: v[0] for k, v in query.items() if k[:2] in ("pe", "pt", "pp", "pg")} == {
+        k: v for k, v in PLANS.items() if k[:2] in ("pe", "pt", "pp", "pg")
+    }
+    assert "170 credits" in comparison(client.get(opened["Location"]).content.decode())
+    assert shortlink.read(code + "/zz").unread == "zz"
+
+
+def test_advise_permalink_writes_the_plans(tmp_path):
+    data = {
+        "as_of": "2026-11-20", "residence": "flanders", "education_system": "flanders",
+        "enrolments": [{"academic_year": "2026-2027", "programme": "bachelor", "credits_taken": 60}],
+        "plans": [
+            {"name": "Stop", "enrolments": [{"academic_year": "2026-2027", "programme": "bachelor",
+                                             "credits_taken": 60, "credits_earned": 30}]},
+            {"name": "Far", "enrolments": [{"academic_year": "2026-2027", "programme": "bachelor",
+                                            "credits_taken": 60, "credits_earned": 30},
+                                           {"academic_year": "2028-2029", "programme": "master",
+                                            "credits_taken": 60, "credits_earned": 60}]},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "plans.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("advise", "--permalink", str(path), stdout=out, stderr=err)
+    assert out.getvalue().strip().endswith("&pe0=30&pt0=0")
+    assert "'Far' left out of the link" in err.getvalue()
