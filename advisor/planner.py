@@ -213,8 +213,8 @@ def _row(e: Enrolment) -> dict:
     return row
 
 
-def programme_choices(planner: Planner) -> list[tuple[str, str]]:
-    return [(p, PROGRAMME_LABELS[p]) for p in planner.programmes]
+def programme_choices(programmes) -> list[tuple[str, str]]:
+    return [(p, PROGRAMME_LABELS[p]) for p in programmes]
 
 
 CONTRACT_CHOICES = [(c, CONTRACT_LABELS[c]) for c in CONTRACTS]

@@ -1,8 +1,11 @@
 """The planner's form (advisor/planner.py), written in Python: its hidden answers, its fields
 and its error summary, on every result page that offers a plan."""
 
+from functools import lru_cache
+
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from advisor.html import html, html_join
@@ -40,19 +43,29 @@ def planner_errors(planner) -> str:
 
 @register.simple_tag
 def planner_fields(planner, column) -> str:
-    """One plan's fields: this year's expected credits while the year runs, then next year's."""
+    """One plan's fields: this year's expected credits while the year runs, then next year's.
+    The same for everyone with the same answers in it (the presets, nearly always): written
+    once per language."""
     names = ("pe", "pt", "pp", "pg", "pk") if planner.running else ("pt", "pp", "pg", "pk")
-    return mark_safe("".join(_field(planner, column, name) for name in names))
+    return _fields(
+        get_language(),
+        column.index,
+        tuple(planner.programmes),
+        tuple((name, column.values.get(name, ""), column.errors.get(name)) for name in names),
+    )
 
 
-def _field(planner, column, name: str) -> str:
-    key = column.key(name)
-    value = column.values.get(name, "")
-    error = column.errors.get(name)
+@lru_cache(maxsize=1024)
+def _fields(language: str, index: int, programmes: tuple, fields: tuple) -> str:
+    return mark_safe("".join(_field(index, programmes, *field) for field in fields))
+
+
+def _field(index: int, programmes: tuple, name: str, value: str, error: str | None) -> str:
+    key = f"{name}{index}"
     described = f' aria-describedby="{key}-error" aria-invalid="true"' if error else ""
     invalid = " is-invalid" if error else ""
     if name in ("pg", "pk"):
-        choices = programme_choices(planner) if name == "pg" else CONTRACT_CHOICES
+        choices = programme_choices(programmes) if name == "pg" else CONTRACT_CHOICES
         options = html_join(
             "",
             '<option value="{}"{}>{}</option>',
