@@ -65,8 +65,11 @@ def uid(deadline: Deadline) -> str:
 
 def _event(deadline: Deadline, stamp: datetime) -> Event:
     context = {"d": deadline}
-    title = plain_text(render_to_string(f"{SENTENCES}#title", context))
-    sentence = plain_text(render_to_string(f"{SENTENCES}#sentence", context))
+    title, sentence, confidence = (
+        plain_text(render_to_string(f"{SENTENCES}#{part}", context))
+        for part in ("title", "sentence", "confidence")
+    )
+    text = f"{sentence} {confidence}".strip()
     source = gettext("Source: %(title)s") % {"title": deadline.reference.title}
     event = Event()
     event.add("uid", uid(deadline))
@@ -74,7 +77,7 @@ def _event(deadline: Deadline, stamp: datetime) -> Event:
     event.add("dtstart", deadline.day)
     event.add("dtend", deadline.day + timedelta(days=1))
     event.add("summary", title)
-    event.add("description", f"{sentence}\n\n{source}\n{deadline.reference.url}")
+    event.add("description", f"{text}\n\n{source}\n{deadline.reference.url}")
     event.add("url", deadline.reference.url)
     event.add("transp", "TRANSPARENT")
     return event
@@ -97,7 +100,8 @@ def appeal_sheet(request):
         {
             **topic_context(advice),
             "sheet": appeal_grounds(advice),
-            "deadlines": deadlines(advice),
+            # the dated ones: the appeal's days are in "Whom to write to"
+            "deadlines": [d for d in deadlines(advice) if d.day is not None],
             "result_url": encoded_url("result", answers),
             "ics_url": encoded_url("result_ics", answers),
             "permalink": permalink,

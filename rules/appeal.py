@@ -49,7 +49,8 @@ class Ground:
 @dataclass(frozen=True)
 class AppealSheet:
     grounds: tuple[Ground, ...]
-    sources: tuple[Source, ...]  # the grounds' topics' sources, once each, oldest rule first
+    # the grounds' topics' sources about a refusal, once each, oldest rule first
+    sources: tuple[Source, ...]
     appeal_days: int  # Flanders: calendar days for the internal appeal, then for the Raad
     enrolment_request_until: str  # French Community: MM-DD, the enrolment request's last day
 
@@ -70,7 +71,8 @@ def appeal_sheet(advice: Advice) -> AppealSheet:
     for topic in advice.topics:
         if topic.code in topics:
             for source in topic.sources:
-                first_per_url.setdefault(source.url, source)
+                if source.appeal_sheet:
+                    first_per_url.setdefault(source.url, source)
     sources = sorted(first_per_url.values(), key=lambda s: s.valid_from)
     on = advice.scenario.as_of
     return AppealSheet(
