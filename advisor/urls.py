@@ -5,7 +5,7 @@ from django.views.i18n import set_language
 
 from feedback import views as feedback_views
 
-from . import views
+from . import dates, views
 
 handler400 = "advisor.views.bad_request"
 handler500 = "advisor.views.server_error"
@@ -24,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("step/<slug:name>/", views.step, name="step"),
     path("check/", views.check, name="check"),
     path("result/", views.result, name="result"),
+    path("result/dates.ics", dates.result_ics, name="result_ics"),
+    path("result/appeal/", dates.appeal_sheet, name="appeal_sheet"),
     path("r/<path:code>/", views.short, name="short"),
     path("print.css", views.print_css, name="print_css"),
     path("feedback/<path:code>/", feedback_views.send, name="feedback"),

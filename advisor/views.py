@@ -15,6 +15,8 @@ from django.utils.translation import get_language, get_language_from_request, ge
 from django.views.decorators.cache import cache_control, never_cache
 
 from rules.advice import advise
+from rules.appeal import appeal_sheet
+from rules.deadlines import deadlines
 from rules.plans import compare
 from rules.scenario import ScenarioError, parse_scenario
 
@@ -70,10 +72,14 @@ def encoded_url(name: str, answers: str, **control) -> str:
     return f"{base}?{query}" if query else base
 
 
+# The pages with a name of their own; every other name is a wizard step's.
+NAMED_PAGES = ("check", "result", "result_ics", "appeal_sheet")
+
+
 @lru_cache(maxsize=64)
 def _path(name: str, language: str) -> str:
     """A page's path in the active language (reversed once: every answer links each step)."""
-    return reverse(name) if name in ("check", "result") else reverse("step", args=[name])
+    return reverse(name) if name in NAMED_PAGES else reverse("step", args=[name])
 
 
 def _after(step: str, state, request) -> str:
@@ -341,11 +347,11 @@ def check(request):
 MAX_PROBLEMS = 10
 
 
-def result(request):
-    state = state_of(request.GET)
-    data = to_data(state)
+def scenario_or_invalid(request, state):
+    """The scenario of the answers and None, or None and the page that lists their problems
+    (400): the result page and the pages made from it (its calendar file, the appeal sheet)."""
     try:
-        scenario = parse_scenario(data, today=timezone.localdate())
+        return parse_scenario(to_data(state), today=timezone.localdate()), None
     except ScenarioError as exc:
         today = state.copy()
         today.pop("on", None)
@@ -358,7 +364,7 @@ def result(request):
             }
             for index, key, message in errors[:MAX_PROBLEMS]
         ]
-        return render(
+        return None, render(
             request,
             "advice/invalid.html",
             {
@@ -368,13 +374,27 @@ def result(request):
             },
             status=400,
         )
+
+
+def permalink_of(request, state) -> tuple[str, str | None]:
+    """The result's short permalink (absolute) and its code; without a code (answers the short
+    link cannot write), the page's own address."""
+    code = shortlink.encode(state)
+    return request.build_absolute_uri(reverse("short", args=[code]) if code else None), code
+
+
+def result(request):
+    state = state_of(request.GET)
+    scenario, invalid = scenario_or_invalid(request, state)
+    if invalid:
+        return invalid
     planner = planner_for(state, scenario)
     if plans := planner and planner.plans():
-        scenario = _with_plans(data, plans, planner, scenario)
+        scenario = _with_plans(to_data(state), plans, planner, scenario)
     advice = advise(scenario)
     answers = encoded(state)
-    code = shortlink.encode(state)
-    permalink = request.build_absolute_uri(reverse("short", args=[code]) if code else None)
+    permalink, code = permalink_of(request, state)
+    appeal = appeal_sheet(advice)
     return render(
         request,
         "advice/result.html",
@@ -387,6 +407,10 @@ def result(request):
             "planner": planner,
             "state": state,
             "comparison": advice.plans and compare(advice),
+            "deadlines": deadlines(advice),
+            "ics_url": encoded_url("result_ics", answers),
+            "appeal": appeal,
+            "appeal_url": encoded_url("appeal_sheet", answers) if appeal.applies else None,
         },
     )
 

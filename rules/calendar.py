@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 ACADEMIC_YEAR_PATTERN = re.compile(r"^([0-9]{4})-([0-9]{4})$")
@@ -86,6 +86,11 @@ class AcademicYear(NamedTuple):
     @property
     def first_day(self) -> date:
         return self.first_month.first_day
+
+    @property
+    def last_day(self) -> date:
+        """31 August: the day before the next academic year begins."""
+        return self.next().first_day - timedelta(days=1)
 
     def next(self) -> AcademicYear:
         return AcademicYear(self.start + 1)

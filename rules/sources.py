@@ -15,6 +15,7 @@ class Source:
     url: str
     valid_from: date
     lang: str  # the language the source is written in: nl, fr, de
+    appeal_sheet: bool = True  # cited on the appeal sheet when its topic backs a ground
 
 
 @cache

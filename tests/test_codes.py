@@ -6,6 +6,7 @@ from typing import get_args
 
 import pytest
 
+from rules import appeal, deadlines
 from rules.family_allowance import allowance, regions
 from rules.learning_credit import credit
 from rules.progression import fundability
@@ -14,6 +15,7 @@ from rules.tuition_nl import halving
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMES = ROOT / "templates" / "schemes"
+ADVICE = ROOT / "templates" / "advice"
 ALLOWANCE = [*(SCHEMES / "family_allowance").rglob("*.html"),
              ROOT / "advisor" / "templatetags" / "allowance.py"]  # fmt: skip
 
@@ -34,6 +36,8 @@ CODES = {
     "progression-regime": (fundability.Regime, [SCHEMES / "progression"], {"glatigny"}),
     "tuition-no-halving": (halving.NoHalving, [SCHEMES / "tuition_halving"], {}),
     "tuition-no-second-window": (halving.NoSecondWindow, [SCHEMES / "tuition_halving"], {}),
+    "deadline": (deadlines.Code, [ADVICE / "deadlines.html"], {}),
+    "appeal-ground": (appeal.GroundCode, [ADVICE / "appeal.html"], {}),
 }
 
 

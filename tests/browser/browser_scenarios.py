@@ -63,6 +63,12 @@ ANTWERP_MAASTRICHT = (
     f"&p2=bachelor&t2=60&e2=60&y3={LAST}&p3=master&t3=60&e3=54&y4={CURRENT}&p4=master&t4=60"
     f"&f=66"
 )
+# Half of the first year passed, the second enrolment running, 120 credits to go with 80 of
+# learning credit: insufficient, and the study-efficiency rule at risk (the appeal sheet).
+FLEMISH_AT_RISK = (
+    f"r=flanders&s=flanders&by=2006&bm=03&y0={LAST}&p0=bachelor&t0=60&e0=30"
+    f"&y1={CURRENT}&p1=bachelor&t1=60&f=120"
+)
 # Earned more than taken: the result page refuses it ('Some answers need another look').
 INVALID = f"r=flanders&s=flanders&y0={LAST}&p0=bachelor&t0=30&e0=60&f=60"
 

@@ -17,6 +17,7 @@ import pytest
 from browser_scenarios import (
     BRUSSELS,
     CURRENT,
+    FLEMISH_AT_RISK,
     FLEMISH_RUNNING,
     FOUR_YEARS,
     FRENCH_COMMUNITY,
@@ -72,6 +73,15 @@ PAGES = [
     ("netherlands", f"step/netherlands/?{NETHERLANDS}", 200),
     ("result-netherlands", f"result/?{NETHERLANDS}", 200),
     ("result-french-community", f"result/?{FRENCH_COMMUNITY}", 200),
+    ("result-at-risk", f"result/?{FLEMISH_AT_RISK}", 200),
+    ("appeal-sheet-at-risk", f"result/appeal/?{FLEMISH_AT_RISK}", 200),
+    (
+        "appeal-sheet-not-fundable",
+        f"result/appeal/?r=wallonia&s=french-community&y0={TWO_AGO}&p0=bachelor&t0=60&e0=30"
+        f"&y1={LAST}&p1=bachelor&t1=60&e1=10",
+        200,
+    ),
+    ("appeal-sheet-nothing-to-appeal", f"result/appeal/?{NETHERLANDS}", 200),
     (
         "result-netherlands-halved",
         "result/?r=netherlands&s=netherlands&y0=2022-2023&p0=bachelor"
@@ -221,6 +231,7 @@ def report(violations: list[dict]) -> str:
 KNOWN_DEFECTS = {}
 # the wide tables, and the years step's pages (one academic year per page, for a phone)
 PHONE_PAGES = [
+    "appeal-sheet-at-risk",
     "check-complete",
     "result-four-years",
     "result-netherlands",
