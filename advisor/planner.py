@@ -57,11 +57,27 @@ LABELS = {
 CHOOSE_FROM = _("choose one of the options, for example {example}")
 
 
+# The presets' names (`_preset`), shown until the planner is first used.
+PRESETS = {
+    True: (  # while this year runs
+        _("Filled in: pass everything, then a full year"),
+        _("Filled in: pass half, then take fewer credits"),
+        _("Filled in: pass half, then stop"),
+    ),
+    False: (
+        _("Filled in: a full year"),
+        _("Filled in: fewer credits"),
+        _("Filled in: half a year"),
+    ),
+}
+
+
 @dataclass
 class Column:
     index: int
     values: dict[str, str]  # field name -> the answer as typed (or the preset)
     errors: dict[str, str] = field(default_factory=dict)  # field name -> message
+    preset: str = ""  # the preset's name while the column holds it
 
     @property
     def letter(self) -> str:
@@ -127,10 +143,11 @@ def planner_for(state, scenario: Scenario) -> Planner | None:
     last = running or followed[-1]
     programmes = [p for p in PROGRAMMES if ONLY_IN_SYSTEM.get(p, last.system) == last.system]
     submitted = any(key in state for key in KEYS)
-    columns = [
-        Column(n, _answers(state, n) if submitted else _preset(n, running, last))
-        for n in range(MAX_PLANS)
-    ]
+    if submitted:
+        columns = [Column(n, _answers(state, n)) for n in range(MAX_PLANS)]
+    else:
+        names = PRESETS[running is not None]
+        columns = [Column(n, _preset(n, running, last), preset=names[n]) for n in range(MAX_PLANS)]
     planner = Planner(running, current.next(), columns, programmes, submitted, last.system)
     if submitted:
         for column in columns:
