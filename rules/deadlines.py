@@ -52,7 +52,8 @@ class Deadline:
     rule: str  # the parameter it comes from
     reference: Reference  # that parameter's source
     confidence: str
-    params: dict = field(default_factory=dict)  # the figures its sentence quotes
+    # The figures its sentence quotes; left out of the hash (a dict has none), not out of ==.
+    params: dict = field(default_factory=dict, hash=False)
 
 
 def deadlines(advice: Advice) -> list[Deadline]:

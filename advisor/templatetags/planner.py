@@ -1,6 +1,7 @@
 """The planner's form (advisor/planner.py), written in Python: its hidden answers, its fields
 and its error summary, on every result page that offers a plan."""
 
+import re
 from functools import lru_cache
 
 from django import template
@@ -9,19 +10,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from advisor.html import html, html_join
-from advisor.planner import CONTRACT_CHOICES, KEYS, LABELS, programme_choices
+from advisor.planner import CONTRACT_CHOICES, KEYS, LABELS, LETTERS, programme_choices
 
 register = template.Library()
+PLAIN = re.compile(r"[A-Za-z0-9_.-]*")  # nothing html.escape would change
 
 
 @register.simple_tag
 def hidden_answers(state) -> str:
     """Every answer but the planner's own, so that comparing keeps them in the address."""
-    return html_join(
-        "",
-        '<input type="hidden" name="{}" value="{}">',
-        ((key, value) for key, values in state.lists() if key not in KEYS for value in values),
-    )
+    pairs = [(key, value) for key, values in state.lists() if key not in KEYS for value in values]
+    if all(PLAIN.fullmatch(key) and PLAIN.fullmatch(value) for key, value in pairs):
+        # answers are codes and digits: nothing to escape (most pages)
+        return mark_safe(
+            "".join(f'<input type="hidden" name="{k}" value="{v}">' for k, v in pairs)
+        )
+    return html_join("", '<input type="hidden" name="{}" value="{}">', pairs)
 
 
 @register.simple_tag
@@ -42,22 +46,41 @@ def planner_errors(planner) -> str:
 
 
 @register.simple_tag
-def planner_fields(planner, column) -> str:
-    """One plan's fields: this year's expected credits while the year runs, then next year's.
-    The same for everyone with the same answers in it (the presets, nearly always): written
-    once per language."""
+def planner_columns(planner) -> str:
+    """The plans' fieldsets: this year's expected credits while the year runs, then next
+    year's. The same for everyone with the same answers in them (the presets, nearly always):
+    written once per language."""
     names = ("pe", "pt", "pp", "pg", "pk") if planner.running else ("pt", "pp", "pg", "pk")
-    return _fields(
+    return _columns(
         get_language(),
-        column.index,
         tuple(planner.programmes),
-        tuple((name, column.values.get(name, ""), column.errors.get(name)) for name in names),
+        tuple(
+            (
+                column.index,
+                str(column.preset),
+                tuple(
+                    (name, column.values.get(name, ""), column.errors.get(name)) for name in names
+                ),
+            )
+            for column in planner.columns
+        ),
     )
 
 
 @lru_cache(maxsize=1024)
-def _fields(language: str, index: int, programmes: tuple, fields: tuple) -> str:
-    return mark_safe("".join(_field(index, programmes, *field) for field in fields))
+def _columns(language: str, programmes: tuple, columns: tuple) -> str:
+    return html_join(
+        "\n",
+        '<fieldset class="col-md-4"><legend class="h6 fw-semibold">{}</legend>{}{}</fieldset>',
+        (
+            (
+                _("Plan %(letter)s") % {"letter": LETTERS[index]},
+                html('<p class="form-text mt-0">{}</p>', preset) if preset else "",
+                mark_safe("".join(_field(index, programmes, *field) for field in fields)),
+            )
+            for index, preset, fields in columns
+        ),
+    )
 
 
 def _field(index: int, programmes: tuple, name: str, value: str, error: str | None) -> str:
