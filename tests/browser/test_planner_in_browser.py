@@ -67,3 +67,23 @@ def test_the_comparison_prints_with_what_it_rests_on(live_server, browser, lang)
     os.makedirs(ARTIFACTS, exist_ok=True)
     page.pdf(path=os.path.join(ARTIFACTS, f"planner-{lang}.pdf"), format="A4")
     context.close()
+
+
+def test_the_calendar_link_downloads_a_file_icalendar_reads(live_server, browser):
+    """The result page's "Add these dates to your calendar" in a real browser: the file it
+    downloads parses with icalendar, one all-day event per dated deadline (RULES.md §2.2: the
+    Groeipakket's 30 November enrolment for next year; §1.8: the study-efficiency year)."""
+    import icalendar
+
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/nl/result/?{ANSWERS}")
+    dated = page.locator(".deadline-list time").count()
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile(r"\.ics")).click()
+    calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
+    events = calendar.walk("VEVENT")
+    assert len(events) == dated > 0
+    assert all(not hasattr(e["DTSTART"].dt, "hour") for e in events)  # all-day
+    assert any("kinderbijslag" in str(e["SUMMARY"]) for e in events)
+    context.close()
