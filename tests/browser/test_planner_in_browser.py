@@ -81,7 +81,7 @@ def test_the_calendar_link_downloads_a_file_icalendar_reads(live_server, browser
     dated = page.locator(".deadline-list time").count()
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile(r"\.ics")).click()
-    calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
+    calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
     events = calendar.walk("VEVENT")
     assert len(events) == dated > 0
     assert all(not hasattr(e["DTSTART"].dt, "hour") for e in events)  # all-day
