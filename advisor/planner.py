@@ -42,6 +42,10 @@ from .forms import (
 from .querystring import ascii_digits, whole_number
 
 FIELDS = ("pe", "pt", "pp", "pg", "pk")
+NUMBERS = ("pe", "pt", "pp")
+# The French Community's rules this planner follows are a bachelor's and a master's
+# (rules/progression); its contracts are Flemish ones, not asked there.
+FRENCH_COMMUNITY_PROGRAMMES = ("bachelor", "master")
 KEYS = frozenset(f"{name}{n}" for name in FIELDS for n in range(MAX_PLANS))
 LETTERS = "ABC"  # the columns' names: Plan A, Plan B, Plan C
 FULL_YEAR = 60  # a model year's credits, for the preset plans
@@ -55,6 +59,11 @@ LABELS = {
     "pk": _("Contract next year"),
 }
 CHOOSE_FROM = _("choose one of the options, for example {example}")
+THIS_YEAR_MISSING = _(
+    "enter a whole number from 0 to {high}, for example {example}, or empty this plan's "
+    "numbers to leave it out"
+)
+PASSED_ABOVE_TAKEN = _("enter a number from 0 to {high}: you cannot pass more than you take")
 
 
 # The presets' names (`_preset`), shown until the planner is first used.
@@ -88,7 +97,8 @@ class Column:
 
     @property
     def used(self) -> bool:
-        return any(self.values.get(name) for name in FIELDS)
+        """A plan with a number in it (the lists always send a value)."""
+        return any(self.values.get(name) for name in NUMBERS)
 
 
 @dataclass
@@ -100,6 +110,11 @@ class Planner:
     submitted: bool  # the query holds the planner's answers
     system: str  # next year's education system: this year's (or the last year's)
     problem: str = ""  # a plan the rules refused as a whole (their message)
+
+    @property
+    def asks_contract(self) -> bool:
+        """Contracts are Flemish (diploma, credit, exam)."""
+        return self.system == "flanders"
 
     @property
     def valid(self) -> bool:
@@ -120,7 +135,7 @@ class Planner:
                     "academic_year": str(self.next_year),
                     "system": self.system,
                     "programme": column.values["pg"],
-                    "contract": column.values["pk"],
+                    "contract": column.values.get("pk") or "diploma",
                     "credits_taken": taken,
                     "credits_earned": int(column.values["pp"]),
                 }
@@ -141,7 +156,10 @@ def planner_for(state, scenario: Scenario) -> Planner | None:
         return None
     running = waiting[0] if waiting else None
     last = running or followed[-1]
-    programmes = [p for p in PROGRAMMES if ONLY_IN_SYSTEM.get(p, last.system) == last.system]
+    if last.system == "french-community":
+        programmes = list(FRENCH_COMMUNITY_PROGRAMMES)
+    else:
+        programmes = [p for p in PROGRAMMES if ONLY_IN_SYSTEM.get(p, last.system) == last.system]
     submitted = any(key in state for key in KEYS)
     if submitted:
         columns = [Column(n, _answers(state, n)) for n in range(MAX_PLANS)]
@@ -185,23 +203,25 @@ def _preset(n: int, running: Enrolment | None, last: Enrolment) -> dict[str, str
 def _check(column: Column, planner: Planner):
     """Each field on its own: a whole number in its range, a choice among the options."""
     values = column.values
-    high_this_year = planner.running.credits_taken if planner.running else 0
     if planner.running:
-        _number(column, "pe", 0, high_this_year, required=True)
-    taken = _number(column, "pt", 0, MAX_CREDITS, required=False)
+        high = planner.running.credits_taken
+        _number(column, "pe", high, THIS_YEAR_MISSING if not values.get("pe") else WHOLE_NUMBER)
+    taken = _number(column, "pt", MAX_CREDITS, WHOLE_NUMBER, required=False)
     if taken:
-        _number(column, "pp", 0, taken, required=True)
+        _number(column, "pp", taken, PASSED_ABOVE_TAKEN if values.get("pp") else WHOLE_NUMBER)
         if values.get("pg") not in planner.programmes:
             _fail(column, "pg", CHOOSE_FROM.format(example=EXAMPLES["p"]))
-        if values.get("pk") not in CONTRACTS:
+        if planner.asks_contract and values.get("pk") not in CONTRACTS:
             _fail(column, "pk", CHOOSE_FROM.format(example=EXAMPLES["k"]))
 
 
-def _number(column: Column, name: str, low: int, high: int, *, required: bool) -> int | None:
+def _number(column: Column, name: str, high: int, message, *, required=True) -> int | None:
+    """A whole number from 0 to `high`; the message's example is a model year's credits."""
     raw = column.values.get(name, "")
     number = whole_number(raw) if raw else None
-    if (raw or required) and (number is None or not low <= number <= high):
-        _fail(column, name, WHOLE_NUMBER.format(low=low, high=high, example=high))
+    if (raw or required) and (number is None or number > high):
+        example = min(high, FULL_YEAR)
+        _fail(column, name, str(message).format(low=0, high=high, example=example))
         return None
     return number
 

@@ -13,15 +13,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from .advice import Advice, PlanOutcome
-from .calendar import AcademicYear
-from .family_allowance.allowance import Basis
+from .calendar import AcademicYear, months_in
+from .family_allowance.allowance import Basis, FamilyAllowance
 from .family_allowance.amounts import Amount, amount_on, latest_amount
 from .fees import MONTHS_IN_A_YEAR, TuitionTable, YearFees, tuition_table
 from .learning_credit.credit import Sufficiency
 from .scenario import Enrolment
 from .study_efficiency.rule import State
+
+# A month without a basis that a job-seeker period covers: paid only after registering
+# (Brussels, Wallonia, the German-speaking Community; RULES.md §2).
+AllowanceBasis = Basis | Literal["job-seeker"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,8 @@ class Column:
     study_efficiency: State | None  # None where the rule does not apply
     deadline: AcademicYear | None  # the study-efficiency deadline year
     refused_until: AcademicYear | None
-    allowance: tuple[tuple[Basis, int], ...] | None  # next year's months by basis
+    refusal_confirmed: bool  # the refusal's length is on an official page (RULES.md §1.8)
+    allowance: tuple[tuple[AllowanceBasis, int], ...] | None  # next year's months by basis
     fundable: bool | None  # French Community: an enrolment next year is fundable
     fees: YearFees | None  # the money at stake next year; None without a Flemish enrolment
 
@@ -111,7 +117,8 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
         study_efficiency=se and se.current.state,
         deadline=se and se.current.deadline,
         refused_until=se and se.current.refused_until,
-        allowance=fa.months_by_basis(year) if fa and fa.birth_known else None,
+        refusal_confirmed=bool(se) and se.figures.refusal_confidence == "high",
+        allowance=_allowance(fa, year) if fa and fa.birth_known else None,
         fundable=fc and _this_year(fc, year.previous()).next_year.fundable,
         fees=next((y for y in advice.fees.years if y.academic_year == year), None),
     )
@@ -121,3 +128,19 @@ def _this_year(fc, current: AcademicYear):
     """The French Community year whose results decide next year: the running one, else the
     last one."""
     return next((y for y in fc.years if y.academic_year == current), fc.current)
+
+
+def _allowance(fa: FamilyAllowance, year: AcademicYear) -> tuple[tuple[AllowanceBasis, int], ...]:
+    """Next year's months by basis, the months without one that a job-seeker period covers
+    counted apart."""
+    by_basis = dict(fa.months_by_basis(year))
+    seeking = sum(
+        1
+        for period in fa.job_seeker
+        for m in months_in(period)
+        if m.academic_year == year and fa.basis_of(m) == "none"
+    )
+    if seeking:
+        by_basis["none"] -= seeking
+        by_basis["job-seeker"] = seeking
+    return tuple((basis, n) for basis, n in by_basis.items() if n)

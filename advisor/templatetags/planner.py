@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from advisor.html import html, html_join
-from advisor.planner import CONTRACT_CHOICES, KEYS, LABELS, LETTERS, programme_choices
+from advisor.planner import CONTRACT_CHOICES, FIELDS, KEYS, LABELS, LETTERS, programme_choices
 
 register = template.Library()
 PLAIN = re.compile(r"[A-Za-z0-9_.-]*")  # nothing html.escape would change
@@ -50,7 +50,11 @@ def planner_columns(planner) -> str:
     """The plans' fieldsets: this year's expected credits while the year runs, then next
     year's. The same for everyone with the same answers in them (the presets, nearly always):
     written once per language."""
-    names = ("pe", "pt", "pp", "pg", "pk") if planner.running else ("pt", "pp", "pg", "pk")
+    names = [
+        n
+        for n in FIELDS
+        if (n != "pe" or planner.running) and (n != "pk" or planner.asks_contract)
+    ]
     return _columns(
         get_language(),
         tuple(planner.programmes),

@@ -11,11 +11,13 @@ document.addEventListener("click", (event) => {
 });
 
 // After htmx has compared the planner's plans in place (advice/planner.html), the focus goes to
-// the planner's heading, so that a screen reader reads the new comparison from its start.
+// the error summary when a field is wrong, else to the planner's heading, so that a screen
+// reader reads the new comparison from its start.
 document.addEventListener("htmx:afterSettle", () => {
-  const heading = document.getElementById("planner-title");
-  if (heading) {
-    heading.setAttribute("tabindex", "-1");
-    heading.focus();
+  const target =
+    document.getElementById("planner-errors") || document.getElementById("planner-title");
+  if (target) {
+    target.setAttribute("tabindex", "-1");
+    target.focus();
   }
 });

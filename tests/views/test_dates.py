@@ -53,7 +53,7 @@ def test_rules_1_6_the_result_lists_the_dates_with_time_elements(client):
 def test_the_dates_come_just_before_your_answers(client):
     html = get(client, f"/nl/result/?{FIRST_YEAR}").content.decode()
     assert html.index('id="deadlines-title"') < html.index('id="answers-title"')
-    assert "Data om te onthouden" in html
+    assert "Belangrijke datums" in html
 
 
 def test_rules_4_5_past_all_dates_says_so_in_one_sentence(client):

@@ -82,7 +82,7 @@ def test_advise_in_french_gives_french_texts_with_euros_after_the_amount(tmp_pat
     texts = {
         e["topic"]: e["text"] for e in json.loads(advise(tmp_path, "--lang", "fr"))["explanation"]
     }
-    assert f"au maximum 11{NBSP}€ par crédit" in texts["learning_credit_insufficient"]
+    assert f"au plus 11{NBSP}€ par crédit" in texts["learning_credit_insufficient"]
     assert re.search(rf"au moins \d+,\d\d{NBSP}€ par mois", texts["family_allowance"])
     assert "1er septembre 2023" in texts["family_allowance"]  # RULES.md §0: French « 1er »
 

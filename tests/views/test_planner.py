@@ -92,7 +92,7 @@ def test_the_notes_say_what_is_not_verified(client):
     text = page_text(get(client, **ANSWERS, **PLANS))
     assert "the amounts of 2025-2026, the latest we found. Not yet verified for 2027-2028" in text
     assert "Not yet verified for 2027-2028. Yours may be higher." in text
-    assert "€ 1,564.92 (12 × € 130.41)" in text  # a lost year of Groeipakket
+    assert "costs at least € 130.41: a whole year, € 1,564.92." in text  # Groeipakket
 
 
 @pytest.mark.parametrize(
@@ -130,9 +130,11 @@ def test_the_french_community_plan_says_whether_next_year_is_fundable(client):
     """RULES.md §3 (financing decree of 11 April 2014, art. 5): after one enrolment in a
     bachelor, at least one unit passed; 10 credits keep next year fundable, none does not."""
     fc = {"r": "wallonia", "s": "french-community", "on": "2026-11-20", "y0": "2026-2027",
-          "p0": "bachelor", "t0": "60", "pe0": "10", "pt0": "0", "pe1": "0", "pt1": "0"}  # fmt: skip
+          "p0": "bachelor", "t0": "60", "pe0": "10", "pt0": "60", "pp0": "30", "pg0": "bachelor",
+          "pe1": "0", "pt1": "60", "pp1": "30", "pg1": "bachelor", "pe2": "0", "pt2": "0"}  # fmt: skip
     table = comparison(get(client, **fc))
-    assert "Fundable in 2027-2028 (French Community) Yes No" in table
+    assert "Fundable in 2027-2028 (French Community) Yes No No enrolment" in table
+    assert "Contract next year" not in get(client, **fc)  # Flemish contracts
     assert "Learning credit" not in table and "Tuition fee" not in table  # Flemish rows
 
 
