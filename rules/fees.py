@@ -29,7 +29,7 @@ from pathlib import Path
 from . import parameters
 from .calendar import AcademicYear
 from .family_allowance.allowance import FamilyAllowance
-from .family_allowance.amounts import Amount, latest_amount
+from .family_allowance.amounts import Amount, amount_or_latest
 from .learning_credit.credit import LearningCredit
 from .parameters import Reference
 from .scenario import Scenario
@@ -160,9 +160,7 @@ def _without_credit(year) -> int:
 def _allowance(fa: FamilyAllowance | None, fa_year) -> tuple[Amount | None, bool]:
     if fa is None or fa_year is None:
         return None, False
-    if fa_year.amount is not None:
-        return fa_year.amount, True
-    return latest_amount(fa.scheme), False
+    return amount_or_latest(fa.scheme, fa_year.academic_year.first_day)
 
 
 def money(value: Decimal | None) -> str | None:

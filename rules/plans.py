@@ -18,7 +18,7 @@ from typing import Literal
 from .advice import Advice, PlanOutcome
 from .calendar import AcademicYear, months_in
 from .family_allowance.allowance import Basis, FamilyAllowance
-from .family_allowance.amounts import Amount, amount_on, latest_amount
+from .family_allowance.amounts import Amount, amount_or_latest
 from .fees import MONTHS_IN_A_YEAR, TuitionTable, YearFees, tuition_table
 from .learning_credit.credit import Sufficiency
 from .scenario import Enrolment
@@ -91,12 +91,12 @@ class Comparison:
 def compare(advice: Advice) -> Comparison:
     year = advice.scenario.current_year.next()
     fa = advice.results["family_allowance"]
-    amount = fa and amount_on(fa.scheme, year.first_day)
+    amount, verified = amount_or_latest(fa.scheme, year.first_day) if fa else (None, False)
     return Comparison(
         year=year,
         columns=tuple(_column(p, year) for p in advice.plans),
-        allowance_amount=amount or (fa and latest_amount(fa.scheme)),
-        allowance_verified=amount is not None,
+        allowance_amount=amount,
+        allowance_verified=verified,
         has_allowance=fa is not None,
     )
 

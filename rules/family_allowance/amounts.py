@@ -78,6 +78,13 @@ def amount_on(scheme: str, on: date) -> Amount | None:
     return Amount(base.value + extra, valid_from, base.value, extra)
 
 
+def amount_or_latest(scheme: str, on: date) -> tuple[Amount | None, bool]:
+    """The amount on that day, verified (True); else the last verified one, which the page
+    quotes as "not yet verified for ..." (False)."""
+    found = amount_on(scheme, on)
+    return (found, True) if found else (latest_amount(scheme), False)
+
+
 def latest_amount(scheme: str) -> Amount | None:
     """The most recent amount whose figures are all verified, whatever its date."""
     for period in reversed(amount_table(scheme).periods):
