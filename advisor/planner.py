@@ -30,6 +30,7 @@ from rules.scenario import (
     SYSTEMS_WITH_PROGRESS,
     Enrolment,
     Scenario,
+    awaits_results,
 )
 
 from .forms import (
@@ -151,7 +152,7 @@ def planner_for(state, scenario: Scenario) -> Planner | None:
     if not followed:
         return None
     current = scenario.current_year
-    waiting = [e for e in followed if e.academic_year == current and not e.results_known]
+    waiting = [e for e in followed if e.academic_year == current and awaits_results(e)]
     if len(waiting) > 1:
         return None
     running = waiting[0] if waiting else None

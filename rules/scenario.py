@@ -322,7 +322,7 @@ def _plans(r, raw, default_system, as_of, enrolments, birth_month) -> tuple[Plan
                high=MAX_PLANS)  # fmt: skip
         return ()
     current = AcademicYear.of(as_of)
-    pending = [e for e in enrolments if e.academic_year == current and _awaits_results(e)]
+    pending = [e for e in enrolments if e.academic_year == current and awaits_results(e)]
     plans = []
     for i, raw_plan in enumerate(raw):
         before = len(r.errors)
@@ -340,7 +340,9 @@ def _plans(r, raw, default_system, as_of, enrolments, birth_month) -> tuple[Plan
     return tuple(plans)
 
 
-def _awaits_results(e: Enrolment) -> bool:
+def awaits_results(e: Enrolment) -> bool:
+    """A running enrolment whose results count (Flanders, the French Community) and are not
+    known yet."""
     return not e.results_known and e.system in SYSTEMS_WITH_PROGRESS and e.contract != "exam"
 
 
