@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from rules.advice import Advice, advise
 from rules.appeal import appeal_sheet as appeal_grounds
@@ -23,6 +23,8 @@ from .wizard import state_of
 
 SENTENCES = "advice/deadlines.html"  # each code's title and sentence, as on the page
 UID_DOMAIN = "dates.studiewijzer"  # a UID's right-hand side: no host, no answer in it
+# Each date's reminder (the site's choice): two weeks leave time to enrol, change or write.
+REMINDER_BEFORE = timedelta(days=14)
 
 
 def result_ics(request):
@@ -80,6 +82,11 @@ def _event(deadline: Deadline, stamp: datetime) -> Event:
     event.add("description", f"{text}\n\n{source}\n{deadline.reference.url}")
     event.add("url", deadline.reference.url)
     event.add("transp", "TRANSPARENT")
+    reminder = Alarm()
+    reminder.add("action", "DISPLAY")
+    reminder.add("description", title)
+    reminder.add("trigger", -REMINDER_BEFORE)
+    event.add_component(reminder)
     return event
 
 

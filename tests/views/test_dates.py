@@ -3,6 +3,7 @@ templates/advice/deadlines.html and appeal.html). Each test names the RULES.md s
 page its dates come from."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from icalendar import Calendar
@@ -82,6 +83,9 @@ def test_rules_1_6_the_calendar_file_parses_with_one_all_day_event_per_date(clie
         assert str(event["description"]).strip()
         assert str(event["url"]).startswith("https://")
         assert str(event["url"]) in str(event["description"])
+        [reminder] = event.walk("VALARM")  # two weeks before, with the event's title
+        assert reminder.decoded("trigger") == -timedelta(days=14)
+        assert str(reminder["description"]) == str(event["summary"])
     assert str(events[0]["uid"]) == ("change-programme-full-refund-2026-11-30@dates.studiewijzer")
 
 
