@@ -24,12 +24,17 @@ CONTROL_KEYS = {"go", "add", "remove", "row", "return", "lang", "sent"}
 
 
 def state_of(query: QueryDict) -> QueryDict:
-    """The answers: the query without its control keys and empty values (built key by key:
-    QueryDict.copy() deep-copies, which costs more than the rest of the page's reading)."""
+    """The answers: the query without its control keys and empty values, read-only. A query
+    that holds nothing else (a permalink) is the state as it is; else it is built key by key
+    (QueryDict.copy() deep-copies, which costs more than the rest of the page's reading)."""
+    lists = list(query.lists())
+    if all(key not in CONTROL_KEYS and values and values[-1] != "" for key, values in lists):
+        return query
     state = QueryDict(mutable=True)
-    for key, values in query.lists():
+    for key, values in lists:
         if key not in CONTROL_KEYS and values and values[-1] != "":
             state.setlist(key, list(values))
+    state._mutable = False
     return state
 
 
