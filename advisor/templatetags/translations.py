@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from weakref import WeakSet
 
 from django.core.signals import setting_changed
 from django.template import Library
@@ -51,7 +52,7 @@ class TranslateNode(i18n.TranslateNode):
         found = self.__dict__.get("_kept")
         if found is None:
             found = self.__dict__["_kept"] = {}
-            _nodes.append(self)
+            _nodes.add(self)
         return found
 
 
@@ -115,7 +116,7 @@ def _gettext(language: str | None, message: str) -> str:
     return gettext(message)
 
 
-_nodes: list[TranslateNode] = []  # the translate tags that keep a text
+_nodes: WeakSet[TranslateNode] = WeakSet()  # the translate tags that keep a text
 
 
 def _forget(*, setting, **kwargs):
