@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from rules.calendar import AcademicYear, Month
@@ -28,7 +29,12 @@ MAX_ROWS = MAX_ENROLMENTS  # the years step offers no more; a longer query is re
 
 def row_indices(query) -> list[int]:
     """The enrolment rows present in a query, in order."""
-    return sorted({int(m.group(2)) for key in query if (m := ROW_KEY.match(key))})
+    return list(_row_indices(tuple(query)))
+
+
+@lru_cache(maxsize=256)  # the same keys come again and again: every 11-year permalink has them
+def _row_indices(keys: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(sorted({int(m.group(2)) for key in keys if (m := ROW_KEY.match(key))}))
 
 
 def ascii_digits(text: str) -> str:
