@@ -31,13 +31,15 @@ FIELDS = (FINAL_YEAR, CHANGED_PROGRAMME, BLOCK1_CREDITS)
 
 def follow_up_questions(scenario: Scenario) -> dict[int, tuple[str, ...]]:
     """Each enrolment's position in the input -> the follow-up fields worth asking about it."""
-    bare = replace(
-        scenario,
-        enrolments=tuple(
-            replace(e, final_year=False, changed_programme=False, block1_credits_earned=None)
-            for e in scenario.enrolments
-        ),
-    )
+    bare = scenario
+    if any(_answered(e) for e in scenario.enrolments):
+        bare = replace(
+            scenario,
+            enrolments=tuple(
+                replace(e, final_year=False, changed_programme=False, block1_credits_earned=None)
+                for e in scenario.enrolments
+            ),
+        )
     asked: dict[int, list[str]] = {}
     for e in _final_year_candidates(bare):
         asked.setdefault(e.position, []).append(FINAL_YEAR)
@@ -47,6 +49,11 @@ def follow_up_questions(scenario: Scenario) -> dict[int, tuple[str, ...]]:
         if _first_year_credits_open(bare, e):
             fields.append(BLOCK1_CREDITS)
     return {position: tuple(fields) for position, fields in sorted(asked.items())}
+
+
+def _answered(e: Enrolment) -> bool:
+    """A follow-up question answered for this enrolment."""
+    return e.final_year or e.changed_programme or e.block1_credits_earned is not None
 
 
 def _final_year_candidates(scenario: Scenario) -> list[Enrolment]:
