@@ -14,11 +14,12 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
-from django.utils.translation import gettext as _
 
 from advisor.forms import PROGRAMME_LABELS
 from advisor.html import html, html_join
 from advisor.qr import qr_png
+
+from .translations import gettext as _
 
 register = template.Library()
 

@@ -4,12 +4,12 @@ sentences are the site's (translated like any template text); the codes come fro
 (rules/family_allowance/allowance.py)."""
 
 from django import template
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from advisor.html import html_join
 
 from .advisor import colon, euro, long_date, month_day, month_year
+from .translations import gettext as _
 
 register = template.Library()
 

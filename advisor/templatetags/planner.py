@@ -7,10 +7,11 @@ from functools import lru_cache
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from advisor.html import html, html_join
 from advisor.planner import CONTRACT_CHOICES, FIELDS, KEYS, LABELS, LETTERS, programme_choices
+
+from .translations import gettext as _
 
 register = template.Library()
 PLAIN = re.compile(r"[A-Za-z0-9_.-]*")  # nothing html.escape would change

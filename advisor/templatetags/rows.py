@@ -9,11 +9,11 @@ from itertools import groupby
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from advisor.html import escaped, html, html_join
 
 from .advisor import colon, long_date
+from .translations import gettext as _
 
 register = template.Library()
 

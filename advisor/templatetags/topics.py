@@ -8,11 +8,11 @@ on the sentences themselves."""
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from advisor.html import html
 
 from .rows import topic_sources_html
+from .translations import gettext as _
 
 register = template.Library()
 

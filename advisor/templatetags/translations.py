@@ -24,8 +24,9 @@ from django.core.signals import setting_changed
 from django.template import Library
 from django.template.base import render_value_in_context
 from django.templatetags import i18n
+from django.utils import translation
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, ngettext
 
 register = Library()
 register.tags.update(i18n.register.tags)
@@ -111,9 +112,17 @@ class BlockTranslateNode(i18n.BlockTranslateNode):
         return found
 
 
+def gettext(message: str) -> str:
+    """Django's gettext, each translation kept per language (for the tags written in Python
+    too: they translate their words on every page)."""
+    if type(message) is not str:  # a lazy text: Django's own
+        return translation.gettext(message)
+    return _gettext(get_language(), message)
+
+
 @lru_cache(maxsize=KEPT)
 def _gettext(language: str | None, message: str) -> str:
-    return gettext(message)
+    return translation.gettext(message)
 
 
 _nodes: WeakSet[TranslateNode] = WeakSet()  # the translate tags that keep a text

@@ -10,6 +10,8 @@ from django.template import Context, engines
 from django.test import override_settings
 from django.utils import translation
 
+from advisor.templatetags.translations import gettext
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = sorted(
     p for p in [*ROOT.glob("templates/**/*.html"), *ROOT.glob("*/templates/**/*.html")]
@@ -69,9 +71,12 @@ def test_kept_translations_follow_a_change_of_catalogue_settings():
     )  # one template, so that its nodes keep what they translated
     with translation.override("nl"):
         assert kept.render({}) == "Vergelijk deze plannen/Je plannen naast elkaar"
+        assert gettext("Compare these plans") == "Vergelijk deze plannen"  # the tags in Python
         with override_settings(LOCALE_PATHS=[]):  # the site's catalogue gone: the source text
             assert kept.render({}) == "Compare these plans/Your plans side by side"
+            assert gettext("Compare these plans") == "Compare these plans"
         assert kept.render({}) == "Vergelijk deze plannen/Je plannen naast elkaar"
+        assert gettext("Compare these plans") == "Vergelijk deze plannen"
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(ROOT)))
