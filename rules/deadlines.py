@@ -261,3 +261,24 @@ def _appeal(advice: Advice) -> list[Deadline]:
             days=days,
         )
     ]
+
+
+def json_of(found: list[Deadline]) -> list[dict]:
+    """`deadlines` in the advise JSON: each date (`day` null for a rule counted from a
+    decision), its code, scheme, parameter, source and confidence, and its sentence's figures
+    (dates and academic years as text)."""
+    return [
+        {
+            "day": d.day and d.day.isoformat(),
+            "code": d.code,
+            "scheme": d.scheme,
+            "rule": d.rule,
+            "source": {"title": d.reference.title, "url": d.reference.url},
+            "confidence": d.confidence,
+            "params": {
+                k: v if v is None or isinstance(v, (bool, int)) else str(v)
+                for k, v in d.params.items()
+            },
+        }
+        for d in found
+    ]

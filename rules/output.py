@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from . import fees
+from . import deadlines, fees
 from .advice import Advice
 from .parameters import rules_checked_on
 from .schemes import SCHEMES
@@ -19,6 +19,7 @@ def to_json(advice: Advice) -> dict:
     }
     output |= _schemes(advice)
     output["fees"] = fees.json_of(advice.fees)
+    output["deadlines"] = deadlines.json_of(deadlines.deadlines(advice))
     output["plans"] = [
         {"name": p.plan.name, **_schemes(p.advice), "fees": fees.json_of(p.advice.fees)}
         for p in advice.plans
