@@ -146,11 +146,12 @@ class Planner:
 
 def planner_for(state, scenario: Scenario) -> Planner | None:
     """The planner for this student, or None where it has nothing to compare: no enrolment
-    in a system whose results count (Flanders, the French Community), or more than one
-    enrolment this year still awaiting results (one column could not say which passes what)."""
+    in a system whose results count (Flanders, the French Community) in the latest year
+    enrolled, or more than one enrolment this year still awaiting results (one column could
+    not say which passes what)."""
     followed = [e for e in scenario.enrolments if e.system in SYSTEMS_WITH_PROGRESS]
-    if not followed:
-        return None
+    if not followed or followed[-1].academic_year < scenario.enrolments[-1].academic_year:
+        return None  # no such enrolment, or the student has moved on to the Netherlands
     current = scenario.current_year
     waiting = [e for e in followed if e.academic_year == current and awaits_results(e)]
     if len(waiting) > 1:

@@ -124,6 +124,10 @@ def test_arabic_indic_digits_are_read(client):
 def test_no_planner_outside_flanders_and_the_french_community(client):
     html = get(client, r="netherlands", s="netherlands", y0="2025-2026", p0="bachelor", t0="60")
     assert 'id="planner"' not in html
+    moved_on = {"r": "flanders", "s": "flanders", "y0": "2024-2025", "p0": "bachelor",
+                "t0": "60", "e0": "60", "y1": "2025-2026", "x1": "netherlands",
+                "p1": "bachelor", "t1": "60"}  # fmt: skip
+    assert 'id="planner"' not in get(client, **moved_on)  # now studying in the Netherlands
 
 
 def test_the_french_community_plan_says_whether_next_year_is_fundable(client):
