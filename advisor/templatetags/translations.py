@@ -11,7 +11,8 @@ What is faster, and why the output stays the same:
   every rendering, exactly as Django does. Anything unusual (a message context, a count that
   is not a number, a translation whose placeholders do not match) goes to Django's own code.
 
-The kept translations are dropped when the languages or the catalogues' settings change.
+The kept translations are dropped when the languages or the catalogues' settings change
+(LANGUAGES, LANGUAGE_CODE, LOCALE_PATHS, USE_I18N).
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ _nodes: WeakSet[TranslateNode] = WeakSet()  # the translate tags that keep a tex
 
 
 def _forget(*, setting, **kwargs):
-    if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"):
+    if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "USE_I18N"):
         _gettext.cache_clear()
         for node in _nodes:
             node.kept.clear()
