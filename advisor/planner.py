@@ -118,6 +118,16 @@ class Planner:
         return self.system == "flanders"
 
     @property
+    def fields(self) -> list[str]:
+        """The fields each plan asks: this year's expected credits only while the year runs,
+        the contract only in Flanders."""
+        return [
+            name
+            for name in FIELDS
+            if (name != "pe" or self.running) and (name != "pk" or self.asks_contract)
+        ]
+
+    @property
     def valid(self) -> bool:
         return self.submitted and not any(c.errors for c in self.columns)
 
@@ -204,8 +214,8 @@ def _preset(n: int, running: Enrolment | None, last: Enrolment) -> dict[str, str
 
 def _check(column: Column, planner: Planner):
     """Each field on its own: a whole number in its range, a choice among the options."""
-    values = column.values
-    if planner.running:
+    values, asked = column.values, planner.fields
+    if "pe" in asked:
         high = planner.running.credits_taken
         _number(column, "pe", high, THIS_YEAR_MISSING if not values.get("pe") else WHOLE_NUMBER)
     taken = _number(column, "pt", MAX_CREDITS, WHOLE_NUMBER, required=False)
@@ -213,7 +223,7 @@ def _check(column: Column, planner: Planner):
         _number(column, "pp", taken, PASSED_ABOVE_TAKEN if values.get("pp") else WHOLE_NUMBER)
         if values.get("pg") not in planner.programmes:
             _fail(column, "pg", CHOOSE_FROM.format(example=EXAMPLES["p"]))
-        if planner.asks_contract and values.get("pk") not in CONTRACTS:
+        if "pk" in asked and values.get("pk") not in CONTRACTS:
             _fail(column, "pk", CHOOSE_FROM.format(example=EXAMPLES["k"]))
 
 

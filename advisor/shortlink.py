@@ -29,7 +29,7 @@ from typing import NamedTuple
 from django.http import QueryDict
 
 from .answers import BY_NAME, ROWS, Answer
-from .planner import LETTERS
+from .planner import FIELDS, LETTERS, NUMBERS
 from .wizard import rows_of
 
 RESIDENCES = BY_NAME["residence"].codes
@@ -109,7 +109,7 @@ def _plans(state) -> list[str]:
     """One segment per plan the planner holds (the columns with an answer)."""
     segments = []
     for n, letter in enumerate(LETTERS.lower()):
-        values = {name: state.get(f"{name}{n}", "") for name in ("pe", "pt", "pp", "pg", "pk")}
+        values = {name: state.get(f"{name}{n}", "") for name in FIELDS}
         if not any(values.values()):
             continue
         text = letter
@@ -167,7 +167,7 @@ def read(code: str) -> Reading:
     state = _state(m, rows)
     for plan in plans:
         n = LETTERS.lower().index(plan["column"])
-        for name in ("pe", "pt", "pp"):
+        for name in NUMBERS:
             if plan[name]:
                 state[f"{name}{n}"] = plan[name]
         if plan["pg"]:

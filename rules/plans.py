@@ -62,8 +62,6 @@ class Comparison:
 
     def shows(self, row: str) -> bool:
         """A row is shown where at least one plan has something to say in it."""
-        if row == "lost_year":
-            return self.lost_year is not None
         if row == "fundable":
             return any(c.fundable is not None for c in self.columns)
         return any(getattr(c, row) not in (None, ()) for c in self.columns)

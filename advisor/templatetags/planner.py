@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from advisor.html import html, html_join
-from advisor.planner import CONTRACT_CHOICES, FIELDS, KEYS, LABELS, LETTERS, programme_choices
+from advisor.planner import CONTRACT_CHOICES, KEYS, LABELS, LETTERS, programme_choices
 
 from .translations import gettext as _
 
@@ -51,11 +51,7 @@ def planner_columns(planner) -> str:
     """The plans' fieldsets: this year's expected credits while the year runs, then next
     year's. The same for everyone with the same answers in them (the presets, nearly always):
     written once per language."""
-    names = [
-        n
-        for n in FIELDS
-        if (n != "pe" or planner.running) and (n != "pk" or planner.asks_contract)
-    ]
+    names = planner.fields
     return _columns(
         get_language(),
         tuple(planner.programmes),

@@ -7,8 +7,8 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ARTIFACTS
 from playwright.sync_api import expect
+from test_print import ARTIFACTS
 
 # After a first year 60/60 (learning credit 200), 60 credits this year awaiting results.
 ANSWERS = (
