@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from icalendar import Alarm, Calendar, Event
 
 from rules.advice import Advice, advise
@@ -18,6 +18,7 @@ from rules.deadlines import Deadline, deadlines
 
 from .context_processors import SITE_NAME
 from .explain import plain_text, topic_context
+from .language import current_language
 from .views import encoded, encoded_url, permalink_of, scenario_or_invalid
 from .wizard import state_of
 
@@ -41,13 +42,13 @@ def result_ics(request):
 
 
 def ics_filename() -> str:
-    return f"dates-{get_language()}.ics"
+    return f"dates-{current_language()}.ics"
 
 
 def calendar(advice: Advice) -> bytes:
     """The calendar of the advice's dated deadlines, in the active language."""
     cal = Calendar()
-    cal.add("prodid", f"-//{SITE_NAME}//{get_language()}")
+    cal.add("prodid", f"-//{SITE_NAME}//{current_language()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")

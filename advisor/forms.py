@@ -18,7 +18,7 @@ from django.core.validators import MaxValueValidator
 from django.http import QueryDict
 from django.utils.dates import MONTHS
 from django.utils.text import format_lazy
-from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rules import parameters, scenario
@@ -26,6 +26,7 @@ from rules.calendar import AcademicYear
 from rules.scenario import FIRST_BIRTH_MONTH, FIRST_YEAR, MAX_CREDITS, MAX_CREDITS_TO_FINISH
 
 from .answers import ANSWERS
+from .language import current_language
 from .querystring import ROW_KEY, ascii_digits, row_indices, whole_number
 from .wizard import follow_ups, rows_of
 
@@ -378,7 +379,7 @@ def _row_words(language: str) -> tuple[dict, dict, dict, dict]:
 
 def row_summaries(rows: list[dict[str, str]]) -> list[dict]:
     """Each enrolment row (its query values) in words, for 'your answers' and the years step."""
-    words = _row_words(get_language())
+    words = _row_words(current_language())
     return [_row_summary(row, *words) for row in rows]
 
 

@@ -1,11 +1,12 @@
 """HTML from Python for the result page's repeated rows: `html()` is Django's `format_html`
 without its per-argument lazy-string checks, which cost more than the rows themselves. The
-arguments are escaped unless they are already safe HTML."""
+arguments are escaped unless they are already safe HTML. The result is a `SafeString` made
+directly: `mark_safe` checks for lazy text first, and a formatted `str` never is."""
 
 import re
 from html import escape
 
-from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString
 
 SPECIAL = re.compile("[&<>\"']")  # what html.escape replaces
 
@@ -21,9 +22,9 @@ def escaped(value) -> str:
 
 
 def html(template: str, *args) -> SafeString:
-    return mark_safe(template.format(*map(escaped, args)))
+    return SafeString(template.format(*map(escaped, args)))
 
 
 def html_join(separator: str, template: str, rows) -> SafeString:
     """`template` filled with each row's arguments, joined by `separator`."""
-    return mark_safe(separator.join(template.format(*map(escaped, row)) for row in rows))
+    return SafeString(separator.join(template.format(*map(escaped, row)) for row in rows))

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language, get_language_from_request, gettext
+from django.utils.translation import get_language_from_request, gettext
 from django.views.decorators.cache import cache_control, never_cache
 
 from rules.advice import advise
@@ -25,6 +25,7 @@ from . import shortlink
 from .context_processors import SITE_NAME
 from .errors import field_name, scenario_errors, step_of_path
 from .explain import topic_context
+from .language import current_language
 from .planner import planner_for
 from .querystring import MAX_ROWS, to_data, whole_number
 from .wizard import (
@@ -67,7 +68,7 @@ def url(name: str, state, **control) -> str:
 
 def encoded_url(name: str, answers: str, **control) -> str:
     """`url` for answers already encoded: pages that link every step encode them once."""
-    base = _path(name, get_language())
+    base = _path(name, current_language())
     query = "&".join(part for part in (answers, urlencode(control)) if part)
     return f"{base}?{query}" if query else base
 
@@ -118,7 +119,7 @@ def _in_language(request, name):
     neither checked nor saved. An unknown language keeps the page's own."""
     language = request.GET["lang"]
     if language not in dict(settings.LANGUAGES):
-        language = get_language()
+        language = current_language()
     control = {"return": "check"} if request.GET.get("return") == "check" else {}
     if whole_number(request.GET.get("row", "")) is not None:
         control["row"] = request.GET["row"]  # the years step: the same row's page

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 
 from advisor import shortlink
 from advisor import views as advisor_views
+from advisor.language import current_language
 from rules.parameters import rules_checked_on
 
 from . import ratelimit
@@ -34,7 +34,7 @@ def send(request, code):
     if valid and not limited:
         Feedback.objects.create(
             code=shortlink.encode(state),
-            language=get_language(),
+            language=current_language(),
             rules_checked_on=rules_checked_on(),
             comment=form.cleaned_data["comment"],
             email=form.cleaned_data["email"],

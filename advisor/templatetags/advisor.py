@@ -13,10 +13,11 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language_info
 
 from advisor.forms import PROGRAMME_LABELS
 from advisor.html import html, html_join
+from advisor.language import current_language
 from advisor.qr import qr_png
 
 from .translations import gettext as _
@@ -29,7 +30,7 @@ def euro(amount: Decimal) -> str:
     """The sign before the amount (€ 101,69), except in French, which puts it after (101,69 €)."""
     places = 0 if amount == amount.to_integral_value() else 2
     number = number_format(amount, places, use_l10n=True, force_grouping=True)
-    if get_language() == "fr":
+    if current_language() == "fr":
         return f"{number}\u00a0€"
     return f"€\u00a0{number}"
 
@@ -43,7 +44,7 @@ def _month_names(language: str) -> tuple[str, ...]:
 def _dated(day: date, with_year: bool) -> str:
     """`j F Y` or `j F`, written here: Django's date formatting is the slowest filter on the
     page. French writes the first of the month as an ordinal: « 1er décembre »."""
-    language = get_language()
+    language = current_language()
     first = "1er" if language == "fr" and day.day == 1 else str(day.day)
     text = f"{first} {_month_names(language)[day.month - 1]}"
     return f"{text} {day.year}" if with_year else text
@@ -71,13 +72,13 @@ def month_day(text: str) -> str:
 @register.filter
 def month_year(month) -> str:
     """A month (or a day) as `December 2026`, `december 2026`, `décembre 2026`."""
-    return f"{_month_names(get_language())[month.month - 1]} {month.year}"
+    return f"{_month_names(current_language())[month.month - 1]} {month.year}"
 
 
 @register.filter
 def month_name(month: int) -> str:
     """A month number (7) in words, lower case as in a sentence in nl and fr."""
-    language = get_language()
+    language = current_language()
     name = _month_names(language)[month - 1]
     return name if language == "en" else name.lower()
 
@@ -85,7 +86,7 @@ def month_name(month: int) -> str:
 @register.simple_tag
 def colon() -> str:
     """A colon after a label: French puts a non-breaking space before it (« 2024-2025 : »)."""
-    return "\u00a0:" if get_language() == "fr" else ":"
+    return "\u00a0:" if current_language() == "fr" else ":"
 
 
 @register.simple_tag
@@ -196,7 +197,7 @@ def balance_chart(lc):
 @register.simple_tag(takes_context=True)
 def language_links(context) -> str:
     """The header's languages: the current one marked, the others linking to this page."""
-    current = get_language()
+    current = current_language()
     return html_join(
         "",
         '<li class="list-inline-item">{}</li>',
@@ -224,7 +225,7 @@ def language_links(context) -> str:
 def language_buttons() -> str:
     """The step form's buttons for the other languages: without JavaScript, the way to switch
     language and keep what was typed (views._in_language)."""
-    current = get_language()
+    current = current_language()
     return html_join(
         " ",
         '<button type="submit" name="lang" value="{0}" lang="{0}" '
@@ -245,7 +246,7 @@ def translated_url(context, language: str) -> str:
     """This page, answers included, in another language: the language prefix swapped (the
     URL resolver only for a page outside the language prefixes)."""
     path = context["request"].get_full_path()
-    prefix = f"/{get_language()}/"
+    prefix = f"/{current_language()}/"
     if path.startswith(prefix):
         return f"/{language}/{path[len(prefix) :]}"
     return translate_url(path, language)

@@ -8,7 +8,8 @@ wrapped by mistake, it would come out empty. Use it for explanations that depend
 dated figures and the scheme, never on the person."""
 
 from django import template
-from django.utils.translation import get_language
+
+from advisor.language import current_language
 
 register = template.Library()
 
@@ -23,7 +24,7 @@ class OnceNode(template.Node):
 
     def render(self, context):
         values = {name: value.resolve(context) for name, value in self.values.items()}
-        key = (get_language(), context.autoescape, context.use_l10n, *values.values())
+        key = (current_language(), context.autoescape, context.use_l10n, *values.values())
         text = self.kept.get(key)
         if text is None:
             text = self.nodelist.render(context.new(values))

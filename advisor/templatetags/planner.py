@@ -6,9 +6,9 @@ from functools import lru_cache
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from advisor.html import html, html_join
+from advisor.language import current_language
 from advisor.planner import CONTRACT_CHOICES, KEYS, LABELS, LETTERS, programme_choices
 
 from .translations import gettext as _
@@ -53,7 +53,7 @@ def planner_columns(planner) -> str:
     written once per language."""
     names = planner.fields
     return _columns(
-        get_language(),
+        current_language(),
         tuple(planner.programmes),
         tuple(
             (

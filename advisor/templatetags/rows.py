@@ -8,9 +8,9 @@ from itertools import groupby
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from advisor.html import escaped, html, html_join
+from advisor.language import current_language
 
 from .advisor import colon, long_date
 from .translations import gettext as _
@@ -86,7 +86,7 @@ def year_table(lc) -> str:
 @register.simple_tag
 def topic_sources(topic) -> str:
     """A topic's sources, grouped by the date their rules apply from."""
-    return topic_sources_html(get_language(), topic.sources)
+    return topic_sources_html(current_language(), topic.sources)
 
 
 # The source lists are the same for everyone whose advice cites them: written once per language.
@@ -116,7 +116,7 @@ def _link(source) -> str:
 def printed_sources(sources) -> str:
     """Every source once, grouped by the date its rules apply from, with its address written
     out (paper cannot follow a link)."""
-    return _printed_sources(get_language(), tuple(sources))
+    return _printed_sources(current_language(), tuple(sources))
 
 
 @lru_cache(maxsize=512)

@@ -7,9 +7,9 @@ on the sentences themselves."""
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from advisor.html import html
+from advisor.language import current_language
 
 from .rows import topic_sources_html
 from .translations import gettext as _
@@ -52,7 +52,7 @@ def summary_items(context, summary, titles) -> str:
 def topic_sections(context, advice, titles) -> str:
     """The topics after the answer: a section each, or folded in `<details>` where it is only
     background for this person (left off paper too)."""
-    language = get_language()
+    language = current_language()
     sections = []
     for topic in advice.other_topics:
         body = _part(context, topic.template, "body")

@@ -27,7 +27,9 @@ from django.template.base import render_value_in_context
 from django.templatetags import i18n
 from django.utils import translation
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import ngettext
+
+from advisor.language import current_language
 
 register = Library()
 register.tags.update(i18n.register.tags)
@@ -43,7 +45,7 @@ class TranslateNode(i18n.TranslateNode):
             return super().render(context)
         if var.lookups is not None:  # a variable, not a literal
             return super().render(context)
-        key = (get_language(), context.autoescape)
+        key = (current_language(), context.autoescape)
         kept = self.kept.get(key)
         if kept is None:
             kept = self.kept[key] = super().render(context)
@@ -92,15 +94,14 @@ class BlockTranslateNode(i18n.BlockTranslateNode):
             result = ngettext(singular, plural, count)
             names = names + plural_names
         else:
-            result = _gettext(get_language(), singular)
-        invalid = context.template.engine.string_if_invalid
+            result = _gettext(current_language(), singular)
         data = {}
         for name in names:
-            if name in context:
-                value = context[name]
-            else:
+            value = context.get(name, _MISSING)
+            if value is _MISSING:
+                invalid = context.template.engine.string_if_invalid
                 value = invalid % name if "%s" in invalid else invalid
-            data[name] = render_value_in_context(value, context)
+            data[name] = _rendered(value, context)
         return result, data
 
     @property
@@ -113,12 +114,27 @@ class BlockTranslateNode(i18n.BlockTranslateNode):
         return found
 
 
+_MISSING = object()
+
+
+def _rendered(value, context) -> str:
+    """Django's render_value_in_context, without its localising and escaping steps for the two
+    values a sentence holds most: a whole number outside `{% localize on %}` (Django writes its
+    plain digits), and text that is already safe HTML (Django returns it as it is)."""
+    kind = type(value)
+    if kind is int and context.use_l10n is False:
+        return SafeString(value) if context.autoescape else str(value)
+    if kind is SafeString and context.autoescape:
+        return value
+    return render_value_in_context(value, context)
+
+
 def gettext(message: str) -> str:
     """Django's gettext, each translation kept per language (for the tags written in Python
     too: they translate their words on every page)."""
     if type(message) is not str:  # a lazy text: Django's own
         return translation.gettext(message)
-    return _gettext(get_language(), message)
+    return _gettext(current_language(), message)
 
 
 @lru_cache(maxsize=KEPT)

@@ -6,7 +6,8 @@ from functools import lru_cache
 from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
+
+from advisor.language import current_language
 
 from ..forms import HONEYPOT
 from ..models import COMMENT_MAX_LENGTH, EMAIL_KEPT_MONTHS
@@ -35,7 +36,7 @@ def feedback(context) -> dict | None:
         "error_list": [],
     }
     if form is None:
-        return {**found, "fields": _blank_fields(get_language())}
+        return {**found, "fields": _blank_fields(current_language())}
     errors = form.errors
     found["error_list"] = [
         ("" if field == "__all__" else f"feedback-{field}", message)

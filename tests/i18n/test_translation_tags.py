@@ -9,6 +9,7 @@ import pytest
 from django.template import Context, engines
 from django.test import override_settings
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from advisor.templatetags.translations import gettext
 
@@ -39,21 +40,42 @@ CASES = [
     "{% blocktranslate with amount=money %}{{ amount }} a month{% endblocktranslate %}",
     "{% autoescape off %}{% blocktranslate %}{{ name }}{% endblocktranslate %}{% endautoescape %}",
     "{% blocktranslate count n=name %}{{ n }}{% plural %}{{ n }}s{% endblocktranslate %}",
+    # The values translations.py writes itself: whole numbers outside localisation, safe text.
+    "{% localize off %}{% blocktranslate with n=big %}{{ n }} credits{% endblocktranslate %}"
+    "{% endlocalize %}",
+    "{% localize off %}{% blocktranslate with n=negative x=yes %}{{ n }} {{ x }}"
+    "{% endblocktranslate %}{% endlocalize %}",
+    "{% localize off %}{% autoescape off %}{% blocktranslate with n=big %}{{ n }}"
+    "{% endblocktranslate %}{% endautoescape %}{% endlocalize %}",
+    "{% localize on %}{% blocktranslate with n=big %}{{ n }} credits{% endblocktranslate %}"
+    "{% endlocalize %}",
+    "{% blocktranslate with x=safe %}Read {{ x }}{% endblocktranslate %}",
+    "{% autoescape off %}{% blocktranslate with x=safe y=name %}{{ x }} {{ y }}"
+    "{% endblocktranslate %}{% endautoescape %}",
 ]
-VALUES = {"count": 1, "name": "<Ann & Bo>", "money": 130.41}
+VALUES = {
+    "count": 1,
+    "name": "<Ann & Bo>",
+    "money": 130.41,
+    "big": 12345,
+    "negative": -30,
+    "yes": True,
+    "safe": mark_safe('<a href="#x">this & that</a>'),
+}
 
 
 def render(library: str, text: str, values: dict) -> str:
-    template = engines["django"].from_string(f"{{% load {library} %}}{text}")
+    template = engines["django"].from_string(f"{{% load {library} l10n %}}{text}")
     return template.template.render(Context(values))
 
 
 @pytest.mark.parametrize("text", CASES)
 @pytest.mark.parametrize("language", ["nl", "fr", "en"])
 @pytest.mark.parametrize("count", [1, 2, 60])
-def test_the_same_as_django(text, language, count):
+@pytest.mark.parametrize("grouping", [False, True], ids=["plain", "thousand-separator"])
+def test_the_same_as_django(text, language, count, grouping):
     values = {**VALUES, "count": count}
-    with translation.override(language):
+    with translation.override(language), override_settings(USE_THOUSAND_SEPARATOR=grouping):
         try:
             expected = render("i18n", text, values)
         except Exception as exc:  # a template error stays the same error
