@@ -20,7 +20,7 @@ from .context_processors import SITE_NAME
 from .explain import plain_text, topic_context
 from .language import current_language
 from .views import encoded, encoded_url, permalink_of, scenario_or_invalid
-from .wizard import state_of
+from .wizard import query_of, state_of
 
 SENTENCES = "advice/deadlines.html"  # each code's title and sentence, as on the page
 UID_DOMAIN = "dates.studiewijzer"  # a UID's right-hand side: no host, no answer in it
@@ -31,7 +31,7 @@ REMINDER_BEFORE = timedelta(days=14)
 def result_ics(request):
     """The dated deadlines as an iCalendar file: one all-day event each. The rules without a
     date of their own (the appeal's days, counted from a decision) stay on the page."""
-    state = state_of(request.GET)
+    state = state_of(query_of(request))
     scenario, invalid = scenario_or_invalid(request, state)
     if invalid:
         return invalid
@@ -95,7 +95,7 @@ def appeal_sheet(request):
     """One printable page for a student refused or at risk: the rules that apply, their own
     figures, the dates, whom to write to, and the sources. With nothing to appeal, one
     sentence and a link back to the result."""
-    state = state_of(request.GET)
+    state = state_of(query_of(request))
     scenario, invalid = scenario_or_invalid(request, state)
     if invalid:
         return invalid

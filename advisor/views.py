@@ -33,6 +33,7 @@ from .wizard import (
     follow_ups,
     next_step,
     previous_step,
+    query_of,
     rows_of,
     state_of,
     steps_for,
@@ -56,7 +57,7 @@ def healthz(request):
 
 def start(request):
     return render(
-        request, "advice/start.html", {"first_step": steps_for(state_of(request.GET))[0]}
+        request, "advice/start.html", {"first_step": steps_for(state_of(query_of(request)))[0]}
     )
 
 
@@ -97,7 +98,7 @@ def step(request, name):
         return _in_language(request, name)
     if name == "years":
         return years(request)
-    state = state_of(request.GET)
+    state = state_of(query_of(request))
     form_class = f.STEPS[name]
     kwargs = form_class.options(state, timezone.localdate())
     status = 200
@@ -124,7 +125,7 @@ def _in_language(request, name):
     if whole_number(request.GET.get("row", "")) is not None:
         control["row"] = request.GET["row"]  # the years step: the same row's page
     with translation.override(language):
-        return redirect(url(name, state_of(request.GET), **control))
+        return redirect(url(name, state_of(query_of(request)), **control))
 
 
 def _step_context(request, name, state, form, title=None, **more) -> dict:
@@ -168,7 +169,7 @@ def years(request):
     rows so far, each with Change and Remove, 'Add another year' and Continue. Control keys
     choose the page: `row=N` (row N; N = the number of rows: a new row), `add` (a new row),
     `remove=N`, and `go` (save the row on screen, or go on from the list)."""
-    state = state_of(request.GET)
+    state = state_of(query_of(request))
     rows = rows_of(state)
     state = with_rows(state, rows)  # numbered from 0: a row's index is its scenario position
     index = _row_asked(request.GET, len(rows))
@@ -329,7 +330,7 @@ def _answer_sections(state, scenario=None, answers=None) -> list[dict]:
 
 
 def check(request):
-    state = state_of(request.GET)
+    state = state_of(query_of(request))
     sections = _answer_sections(state)
     return render(
         request,
@@ -385,7 +386,7 @@ def permalink_of(request, state) -> tuple[str, str | None]:
 
 
 def result(request):
-    state = state_of(request.GET)
+    state = state_of(query_of(request))
     scenario, invalid = scenario_or_invalid(request, state)
     if invalid:
         return invalid

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import quote_plus
+from urllib.parse import parse_qsl, quote_plus
 
+from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -21,6 +23,41 @@ from .querystring import ROW, row_indices, to_data
 
 # The years step: row, add, remove; the result page: sent (a feedback report was just sent).
 CONTROL_KEYS = {"go", "add", "remove", "row", "return", "lang", "sent"}
+
+
+def query_of(request) -> QueryDict:
+    """`request.GET`, the same QueryDict as Django's, built in a third of the time (a result
+    page's 60 answers cost Django eight calls each); kept on the request as `request.GET`."""
+    if "GET" in request.__dict__:  # already read
+        return request.GET
+    raw = request.META.get("QUERY_STRING", "").encode("iso-8859-1")  # the WSGI text's bytes
+    encoding = request.encoding or settings.DEFAULT_CHARSET
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:  # as Django: a misbehaving client's bytes, read as Latin-1
+        text = raw.decode("iso-8859-1")
+    lists: dict[str, list[str]] = {}
+    try:
+        pairs = parse_qsl(
+            text,
+            keep_blank_values=True,
+            encoding=encoding,
+            max_num_fields=settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+        )
+    except ValueError as exc:  # as Django: too many fields
+        raise TooManyFieldsSent(
+            "The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS."
+        ) from exc
+    for key, value in pairs:
+        if key in lists:
+            lists[key].append(value)
+        else:
+            lists[key] = [value]
+    query = QueryDict(encoding=encoding, mutable=True)
+    dict.update(query, lists)  # a MultiValueDict keeps each key's list as its dict value
+    query._mutable = False
+    request.GET = query
+    return query
 
 
 def state_of(query: QueryDict) -> QueryDict:
