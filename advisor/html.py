@@ -13,12 +13,15 @@ SPECIAL = re.compile("[&<>\"']")  # what html.escape replaces
 
 def escaped(value) -> str:
     """The value as HTML text: escaped unless it is safe HTML already."""
-    if isinstance(value, int):
+    kind = type(value)
+    if kind is str:  # the most frequent, asked first
+        return escape(value) if SPECIAL.search(value) else value  # most need no escaping
+    if kind is int:
         return str(value)  # nothing to escape in a number
     if isinstance(value, SafeData):
         return value
     text = str(value)
-    return escape(text) if SPECIAL.search(text) else text  # most texts need no escaping
+    return escape(text) if SPECIAL.search(text) else text
 
 
 def html(template: str, *args) -> SafeString:

@@ -162,9 +162,16 @@ def previous_step(current: str, state: QueryDict) -> str | None:
 
 
 def rows_of(state: QueryDict) -> list[dict[str, str]]:
-    """The enrolment rows as dicts of their field keys (`y`, `p`, ...), in order."""
+    """The enrolment rows as dicts of their field keys (`y`, `p`, ...), in order: each key's
+    last value, as `state[key]` gives it (read from the lists a QueryDict keeps as its dict
+    values, without its __getitem__ for each of a page's hundred-odd keys)."""
+    lists = dict.get
     return [
-        {key: state[f"{key}{i}"] for key in ROW if f"{key}{i}" in state}
+        {
+            key: values[-1] if values else []
+            for key in ROW
+            if (values := lists(state, f"{key}{i}")) is not None
+        }
         for i in row_indices(state)
     ]
 

@@ -4,9 +4,18 @@ The result page is measured over distinct permalinks, as real visitors bring the
 
 Prints absolute times and ratios from one run on this machine; the result page must also make
 no database query. Run with `bin/benchmark`.
+
+`bin/benchmark --instructions` counts instead of timing: the processor instructions per result
+page and per bare view, under Valgrind (Debian's `valgrind`, installed when missing, as root).
+A count does not move when the machine is busy (the times on a shared machine move by half),
+so it is the measure to compare two versions of the code with; it takes about a minute.
 """
 
+import argparse
 import os
+import re
+import shutil
+import subprocess
 import sys
 import time
 import timeit
@@ -99,7 +108,68 @@ def per_page(client, urls: list[str], repeat=10, clock=timeit.default_timer) -> 
     return min(times)
 
 
+WARM_UP = 20  # requests before counting: templates compiled, catalogues and parameters loaded
+COUNTED = {"page": 40, "bare": 200}  # requests counted per kind
+
+
+def serve(kind: str, count: int) -> None:
+    """`count` requests of `kind` after the warm-up (what Valgrind counts, run by count())."""
+    client = Client()
+    urls = distinct_result_urls(WARM_UP + count) if kind == "page" else ["/bare/"]
+    for n in range(WARM_UP + count):
+        assert client.get(urls[n % len(urls)]).status_code == 200
+
+
+def instructions(kind: str, count: int) -> int:
+    """The instructions of a run of `serve` (Python started, Django set up, warmed up)."""
+    valgrind = ensure_valgrind()
+    done = subprocess.run(
+        [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+         sys.executable, __file__, "--serve", kind, str(count)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return int(re.search(r"I\s+refs:\s+([\d,]+)", done.stderr).group(1).replace(",", ""))
+
+
+def ensure_valgrind() -> str:
+    """valgrind from Debian's packages, installed when missing (as root)."""
+    found = shutil.which("valgrind")
+    if found:
+        return found
+    if os.geteuid() != 0:
+        raise SystemExit("valgrind is missing: apt-get install valgrind (as root)")
+    print("Installing Debian's valgrind ...", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "valgrind"], check=True, env=env)
+    return shutil.which("valgrind") or "/usr/bin/valgrind"
+
+
+def count() -> None:
+    """Instructions per request: a run with the counted requests less one without them."""
+    per = {}
+    for kind, number in COUNTED.items():
+        print(f"counting {kind} ({number} requests, under Valgrind) ...", flush=True)
+        per[kind] = (instructions(kind, number) - instructions(kind, 0)) / number
+    print(f"bare Django view                     {per['bare'] / 1e6:7.2f} M instructions")
+    print(
+        f"result page (11 years, 1 running,   {per['page'] / 1e6:7.2f} M instructions  "
+        f"{per['page'] / per['bare']:5.1f} x bare view"
+    )
+    print("  a different permalink each time)")
+
+
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions (Valgrind), not time"
+    )
+    parser.add_argument("--serve", nargs=2, metavar=("KIND", "COUNT"), help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.serve:
+        return serve(options.serve[0], int(options.serve[1]))
+    if options.instructions:
+        return count()
     client = Client()
     urls = distinct_result_urls(801)
     assert client.get(urls[0]).status_code == 200
