@@ -5,6 +5,7 @@ when there are too many fields."""
 import pytest
 from django.core.exceptions import TooManyFieldsSent
 from django.test import RequestFactory, override_settings
+from fuzzing import fuzz
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -56,6 +57,7 @@ def test_as_django_for_these_queries(query):
 
 
 @given(QUERIES)
+@fuzz(max_examples=300, deadline_seconds=2)
 def test_as_django_for_any_query(query):
     assert_as_django(query)
 
@@ -69,6 +71,7 @@ def test_as_django_for_bytes_that_are_not_utf_8(raw):
 
 
 @given(st.binary(max_size=60))
+@fuzz(max_examples=200, deadline_seconds=2)
 def test_as_django_for_any_bytes(raw):
     assert_as_django(raw)
 
