@@ -14,7 +14,6 @@ so it is the measure to compare two versions of the code with; it takes about a 
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ import django
 
 django.setup()
 
+import debian  # noqa: E402  (scripts/debian.py, beside this file)
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -122,27 +122,13 @@ def serve(kind: str, count: int) -> None:
 
 def instructions(kind: str, count: int) -> int:
     """The instructions of a run of `serve` (Python started, Django set up, warmed up)."""
-    valgrind = ensure_valgrind()
+    valgrind = debian.ensure("valgrind")
     done = subprocess.run(
         [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
          sys.executable, __file__, "--serve", kind, str(count)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     return int(re.search(r"I\s+refs:\s+([\d,]+)", done.stderr).group(1).replace(",", ""))
-
-
-def ensure_valgrind() -> str:
-    """valgrind from Debian's packages, installed when missing (as root)."""
-    found = shutil.which("valgrind")
-    if found:
-        return found
-    if os.geteuid() != 0:
-        raise SystemExit("valgrind is missing: apt-get install valgrind (as root)")
-    print("Installing Debian's valgrind ...", flush=True)
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "valgrind"], check=True, env=env)
-    return shutil.which("valgrind") or "/usr/bin/valgrind"
 
 
 def count() -> None:

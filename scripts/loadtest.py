@@ -6,8 +6,10 @@ then drives it with wrk for a fixed time per run, at 1 and at 20 connections, on
 a wizard step, the result page over distinct permalinks (a Lua script walks a list of them, so
 that every request is another person) and the bare view. Prints requests/s, p50, p99 and errors
 (responses that are not 2xx or 3xx, and socket errors) per run, each page's throughput as a share
-of the bare view's at the same connections, the resident memory of each worker before and after,
-and whether the targets are met (it never fails on them: the machine is shared and noisy).
+of the bare view's at the same connections, the workers' processor time per request (it moves
+less than the throughput when other machines share the cores), the resident memory of each
+worker before and after, and whether the targets are met (it never fails on them: the machine
+is shared and noisy).
 
 Every request goes to 127.0.0.1, and each run stops after its duration: the load is bounded.
 Run with `bin/loadtest` (`--help` for the options).
@@ -36,6 +38,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import debian  # noqa: E402  (scripts/debian.py)
 from benchmark import QUERY  # noqa: E402  (the 11-year answers of the in-process benchmark)
 
 HOST = "127.0.0.1"
@@ -119,20 +122,6 @@ def free_port(first: int = FIRST_PORT) -> int:
     raise SystemExit(f"no free port from {first} to {first + 199}")
 
 
-def ensure_wrk() -> str:
-    """wrk from Debian's packages, installed when missing (as root)."""
-    found = shutil.which("wrk")
-    if found:
-        return found
-    if os.geteuid() != 0:
-        raise SystemExit("wrk is missing: apt-get install wrk (as root)")
-    print("Installing Debian's wrk ...", flush=True)
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env)
-    return shutil.which("wrk") or "/usr/bin/wrk"
-
-
 def production_environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env |= {
@@ -194,6 +183,23 @@ def workers_of(master: int) -> list[int]:
     return sorted(workers)
 
 
+def workers_cpu_seconds(master: int) -> float:
+    """The processor time the workers used so far: the live ones' own, plus that of the ones
+    gunicorn replaced (the master's reaped children)."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def fields(pid: int) -> list[str]:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+
+    total = sum(int(f) for f in fields(master)[13:15])  # cutime, cstime
+    for pid in workers_of(master):
+        try:
+            total += sum(int(f) for f in fields(pid)[11:13])  # utime, stime
+        except OSError:
+            continue  # replaced meanwhile: counted with the master's children next time
+    return total / tick
+
+
 def rss_mb(pid: int) -> float | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -237,7 +243,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0, help="port (default: free, from 8300)")
     options = parser.parse_args()
 
-    wrk = ensure_wrk()
+    wrk = debian.ensure("wrk")
     port = options.port or free_port()
     work = Path(tempfile.mkdtemp(prefix="loadtest-"))
     log = work / "gunicorn.log"
@@ -273,8 +279,13 @@ def main() -> None:
             for name, _path in PAGES:
                 print(f"  {name}, {connections} connection(s), {options.duration} s ...",
                       file=sys.stderr, flush=True)  # fmt: skip
+                cpu = workers_cpu_seconds(server.pid)
                 results[name, connections] = run_wrk(
                     wrk, f"http://{HOST}:{port}", connections, options.duration, lists[name]
+                )
+                used = workers_cpu_seconds(server.pid) - cpu
+                results[name, connections]["cpu_ms"] = (
+                    used * 1e3 / results[name, connections]["requests"]
                 )
         after = {pid: rss_mb(pid) for pid in workers_of(server.pid)}
         errors = [line for line in log.read_text().splitlines() if "[ERROR]" in line]
@@ -297,15 +308,18 @@ def report(options, started, load_before, load_after, results, before, after):
         f"{options.permalinks} distinct permalinks; load average {load_before} before, "
         f"{load_after} after ({os.cpu_count()} cores)\n"
     )
-    print("| page | connections | requests/s | p50 ms | p99 ms | errors | share of bare |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| page | connections | requests/s | p50 ms | p99 ms | errors | share of bare "
+        "| worker CPU ms/request |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for connections in CONNECTIONS:
         bare = results["bare view", connections]["rps"]
         for name, _path in PAGES:
             r = results[name, connections]
             print(
                 f"| {name} | {connections} | {r['rps']:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} "
-                f"| {r['errors']} | {r['rps'] / bare:.3f} |"
+                f"| {r['errors']} | {r['rps'] / bare:.3f} | {r['cpu_ms']:.2f} |"
             )
     for connections in CONNECTIONS:
         served = results["result, distinct permalinks", connections]["requests"]
