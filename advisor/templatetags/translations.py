@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from html import escape
 from weakref import WeakSet
 
 from django.core.signals import setting_changed
@@ -30,6 +29,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
+from advisor.html import escaped
 from advisor.language import current_language
 
 register = Library()
@@ -120,12 +120,12 @@ _MISSING = object()
 
 def _rendered(value, context) -> str:
     """Django's render_value_in_context, without its localising and escaping steps for the
-    values a sentence holds most: plain text (Django escapes it, with html.escape), a whole
-    number outside `{% localize on %}` (Django writes its plain digits), and text that is
-    already safe HTML (Django returns it as it is)."""
+    values a sentence holds most: plain text (escaped as Django escapes it, advisor/html.py),
+    a whole number outside `{% localize on %}` (Django writes its plain digits), and text that
+    is already safe HTML (Django returns it as it is)."""
     kind = type(value)
     if kind is str:
-        return escape(value) if context.autoescape else value
+        return escaped(value) if context.autoescape else value
     if kind is int and context.use_l10n is False:
         return SafeString(value) if context.autoescape else str(value)
     if kind is SafeString and context.autoescape:
