@@ -176,6 +176,7 @@ LOGGING = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+FORM_RENDERER = "advisor.form_renderer.FormRenderer"  # Django's, its inputs and selects faster
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

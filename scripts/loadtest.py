@@ -3,7 +3,7 @@
 Starts gunicorn (2 sync workers by default) on a free port from 8300 up, with production-like
 settings (DEBUG off, a throwaway secret key, ALLOWED_HOSTS=127.0.0.1), waits until it answers,
 then drives it with wrk for a fixed time per run, at 1 and at 20 connections, on the start page,
-a wizard step, the result page over distinct permalinks (a Lua script walks a list of them, so
+two wizard steps (the years list and a row's form), the result page over distinct permalinks (a Lua script walks a list of them, so
 that every request is another person) and the bare view. Prints requests/s, p50, p99 and errors
 (responses that are not 2xx or 3xx, and socket errors) per run, each page's throughput as a share
 of the bare view's at the same connections, the workers' processor time per request (it moves
@@ -44,7 +44,8 @@ from benchmark import QUERY  # noqa: E402  (the 11-year answers of the in-proces
 HOST = "127.0.0.1"
 FIRST_PORT = 8300
 CONNECTIONS = (1, 20)
-# The wizard step measured: the years step's list, three years entered.
+# The wizard steps measured: the years step's list, three years entered, and its third row's
+# form (the site's heaviest step: six selects).
 STEP = "/nl/step/years/?" + urlencode(
     {
         "r": "flanders",
@@ -58,6 +59,7 @@ STEP = "/nl/step/years/?" + urlencode(
 PAGES = (  # name, path ("permalinks": the Lua script's list)
     ("home (start page)", "/nl/"),
     ("wizard step (years, 3 rows)", STEP),
+    ("wizard step (a year's row)", STEP + "&row=2"),
     ("result, distinct permalinks", "permalinks"),
     ("bare view", "/bare/"),
 )
