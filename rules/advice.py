@@ -62,6 +62,16 @@ class Advice:
         return {s.code for s in self.applying if s.needs_attention(self.results[s.code])}
 
     @cached_property
+    def enrolment_still_open(self):
+        """The running academic year while the page still invites enrolling in it on time: it
+        has no enrolment among the answers and the family allowance's enrolment deadline (30
+        November) has not passed. A year not listed counts as a year without enrolment
+        everywhere else on the page; this is the one where the student may still change that."""
+        fa = self.results.get("family_allowance")
+        year = fa and fa.what_if and fa.what_if.academic_year
+        return year if year == self.scenario.current_year else None
+
+    @cached_property
     def summary_topics(self) -> list[str]:
         """The short answers (SCENARIO.md v2 `summary`): one per scheme that applies, the
         urgent ones first."""

@@ -144,19 +144,23 @@ def _change_of_programme(advice: Advice) -> list[Deadline]:
 
 def _study_efficiency(advice: Advice) -> list[Deadline]:
     """The end of the academic year by which the first enrolment's units must all be passed,
-    while that is still open or at risk (RULES.md §1.8)."""
+    while that is still open or at risk (RULES.md §1.8). A second enrolment not among the
+    answers may still be this year's, while the page invites enrolling in it."""
     se = advice.results["study_efficiency"]
     programme = se and se.current
     if not programme or programme.state not in ("open", "at-risk"):
         return []
+    year = programme.deadline
+    if not programme.deadline_listed and programme.state == "at-risk":
+        year = advice.enrolment_still_open or year
     return [
         _deadline(
             "study_efficiency.deadline_enrolment",
             advice.scenario.as_of,
             "study-efficiency-last-chance",
             "study_efficiency",
-            programme.deadline.last_day,
-            year=programme.deadline,
+            year.last_day,
+            year=year,
             missing=programme.credits_missing,
             total=programme.credits_to_pass,
             listed=programme.deadline_listed,

@@ -38,7 +38,7 @@ class Column:
     sufficiency: Sufficiency | None
     credits_to_finish: int | None  # still needed after the plan
     study_efficiency: State | None  # None where the rule does not apply
-    deadline: AcademicYear | None  # the study-efficiency deadline year
+    deadline: AcademicYear | None  # the study-efficiency deadline year, if the plan has it
     refused_until: AcademicYear | None
     refusal_confirmed: bool  # the refusal's length is on an official page (RULES.md §1.8)
     allowance: tuple[tuple[AllowanceBasis, int], ...] | None  # next year's months by basis
@@ -113,7 +113,7 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
         sufficiency=lc and lc.sufficiency,
         credits_to_finish=lc and lc.credits_to_finish,
         study_efficiency=se and se.current.state,
-        deadline=se and se.current.deadline,
+        deadline=se and (se.current.deadline if se.current.deadline_listed else None),
         refused_until=se and se.current.refused_until,
         refusal_confirmed=bool(se) and se.figures.refusal_confidence == "high",
         allowance=_allowance(fa, year) if fa and fa.birth_known else None,

@@ -357,8 +357,8 @@ def _plan(r, raw, path, index, default_system, as_of, birth_month) -> Plan | Non
                "plan-name", high=MAX_PLAN_NAME)  # fmt: skip
         return None
     rows = raw.get("enrolments")
-    if not isinstance(rows, list) or not rows:
-        r.fail(f"{path}.enrolments", "required: a list of at least one enrolment", "required")
+    if not isinstance(rows, list):  # empty: no enrolment in the plan's years (stopping)
+        r.fail(f"{path}.enrolments", "required: a list of enrolments, empty to stop", "required")
         return None
     if len(rows) > MAX_PLAN_ENROLMENTS:
         r.fail(f"{path}.enrolments", f"at most {MAX_PLAN_ENROLMENTS} rows, not {len(rows)}",

@@ -3,8 +3,9 @@
 Starts gunicorn (2 sync workers by default) on a free port from 8300 up, with production-like
 settings (DEBUG off, a throwaway secret key, ALLOWED_HOSTS=127.0.0.1), waits until it answers,
 then drives it with wrk for a fixed time per run, at 1 and at 20 connections, on the start page,
-two wizard steps (the years list and a row's form), the result page over distinct permalinks (a Lua script walks a list of them, so
-that every request is another person) and the bare view. Prints requests/s, p50, p99 and errors
+two wizard steps (the years list and a row's form), the result page over distinct permalinks
+(a Lua script walks a list of them, so that every request is another person) and the bare
+view. Prints requests/s, p50, p99 and errors
 (responses that are not 2xx or 3xx, and socket errors) per run, each page's throughput as a share
 of the bare view's at the same connections, the workers' processor time per request (it moves
 less than the throughput when other machines share the cores), the resident memory of each

@@ -86,6 +86,26 @@ CASES = [
         ],
     ),
     (
+        "RULES-1.8-RULES-2.1-not-enrolled-this-year-by-30-november-its-second-enrolment-may-be-now",
+        "2026-11-26",
+        ("flanders", "flanders", [year("2023-2024", 60, 30)], None),
+        [
+            ("2026-11-30", "allowance-enrolment"),
+            ("2027-08-31", "study-efficiency-last-chance"),
+            (None, "appeal-internal"),
+        ],
+    ),
+    (
+        "RULES-1.8-RULES-2.1-not-enrolled-this-year-after-30-november-next-years-end",
+        "2026-12-01",
+        ("flanders", "flanders", [year("2023-2024", 60, 30)], None),
+        [
+            ("2027-11-30", "allowance-enrolment"),
+            ("2028-08-31", "study-efficiency-last-chance"),
+            (None, "appeal-internal"),
+        ],
+    ),
+    (
         "RULES-3-La-Libre-mesetudes.be-RULES-2.3-french-community-first-year-in-october",
         "2026-10-15",
         FRENCH_COMMUNITY,

@@ -207,13 +207,29 @@ def test_a_lost_year_costs_twelve_months_of_the_lowest_amount():
             id="no more passed than taken",
         ),
         pytest.param([[year(RUNNING, 60, 60)]] * 4, "plans: at most 3 plans", id="three plans at most"),
-        pytest.param([[]], "plans[0].enrolments: required", id="a plan has an enrolment"),
+        pytest.param(
+            [[]], "plans[0].enrolments: a plan for the years after 2026-2027 needs the results",
+            id="a plan says this year's results first, even one that stops",
+        ),
     ],
 )  # fmt: skip
 def test_bad_plans_are_refused_by_field(plans, message):
     with pytest.raises(ScenarioError) as refused:
         scenario(*plans)
     assert message in str(refused.value)
+
+
+def test_a_plan_that_stops_without_a_running_year_is_the_advice_as_it_is():
+    """The planner's 'Take 0 credits next year' for a student not enrolled this year: no
+    enrolment in the plan, so its advice is that of the answers themselves."""
+    done = [year("2023-2024", 60, 30)]
+    advice = advise(scenario([], [year(NEXT, 60, 60)], enrolments=done))
+    stop, full = advice.plans
+    assert stop.plan.enrolments == ()
+    for code in ("learning_credit", "study_efficiency"):
+        assert stop.advice.results[code] == advice.results[code]
+    assert stop.advice.results["study_efficiency"].current.state == "at-risk"
+    assert full.advice.results["study_efficiency"].current.state == "met"
 
 
 def test_a_plan_replaces_the_running_year_only_in_its_own_advice():

@@ -143,6 +143,26 @@ def test_rules_1_5_rules_1_8_the_appeal_sheet_of_a_student_at_risk(client):
     assert "French-speaking higher education" not in text
 
 
+# Half of a first year in 2023-2024, not enrolled since (RULES.md §1.8): the second enrolment is
+# not among the answers, and on 26 November this year's may still be it (§2.1: 30 November).
+NO_SECOND_ENROLMENT = "r=flanders&s=flanders&y0=2023-2024&p0=bachelor&t0=60&e0=30"
+
+
+@pytest.mark.parametrize(
+    "on, year",
+    [("2026-11-26", "If you still enrol in it this academic year, that is 2026-2027."),
+     ("2026-12-01", "If you enrol in it again next academic year, that is 2027-2028.")],
+    ids=["RULES-1.8-RULES-2.1-by-30-november", "RULES-1.8-RULES-2.1-after-30-november"],
+)  # fmt: skip
+def test_rules_1_8_a_second_enrolment_not_yet_made_is_no_deadline_year(client, on, year):
+    query = f"{NO_SECOND_ENROLMENT}&on={on}"
+    sheet = page_text(get(client, f"/en/result/appeal/?{query}").content.decode())
+    assert "Deadline: the end of your second enrolment in this programme" in sheet
+    result = page_text(get(client, f"/en/result/?{query}").content.decode())
+    assert f"in your second enrolment in this programme. {year}" in result
+    assert "at the earliest" not in result
+
+
 def test_rules_3_the_appeal_sheet_in_the_french_community(client):
     text = page_text(get(client, f"/fr/result/appeal/?{NOT_FUNDABLE}").content.decode())
     assert "Finançabilité en Communauté française" in text

@@ -88,6 +88,20 @@ def test_the_plans_side_by_side(client, lang, texts):
     assert "Plan C" not in table
 
 
+def test_rules_1_8_a_plan_without_next_years_enrolment_names_no_deadline_year(client):
+    """Half of a first year passed in 2023-2024: a plan that enrols next year makes it the
+    second enrolment; one that does not leaves the second enrolment to a later year."""
+    answers = {
+        **{"r": "flanders", "s": "flanders", "on": "2026-11-26"},
+        **{"y0": "2023-2024", "p0": "bachelor", "t0": "60", "e0": "30"},
+    }
+    plans = {"pt0": "60", "pp0": "60", "pg0": "bachelor", "pk0": "diploma", "pt1": "0"}
+    table = comparison(get(client, **answers, **plans))
+    assert "At risk: pass all first-year units by the end of 2027-2028" not in table
+    assert "Passed in time" in table  # Plan A passes the 30 left in 2027-2028
+    assert "At risk: pass all first-year units in your second enrolment in this programme" in table
+
+
 def test_the_notes_say_what_is_not_verified(client):
     text = page_text(get(client, **ANSWERS, **PLANS))
     assert "the amounts of 2025-2026, the latest we found. Not yet verified for 2027-2028" in text
