@@ -220,3 +220,35 @@ def test_short_answer_for_the_allowance(client, query, expected):
     html = client.get(f"/en/result/?r=flanders&s=flanders&on=2026-11-26&{query}").content
     summary = re.search(r'<div class="summary.*?</div>', html.decode(), re.S).group(0)
     assert expected in re.sub(r"\s+", " ", summary.replace("&#x27;", "'"))
+
+
+@pytest.mark.parametrize(
+    "residence, says, not_says",
+    [
+        pytest.param(
+            "brussels",
+            ["It can then go on only as a young job seeker, for at most 360 days",
+             "the months before you register are lost"],
+            ["students under the minimum get no school-leaver months", "even if you register late"],
+            id="Famiris-jeune-demandeur-d-emploi-reduction-below-27-credits-RULES-2.2",
+        ),
+        pytest.param(
+            "wallonia",
+            ["In Wallonia, students under the minimum get no school-leaver months"],
+            ["In Brussels and Wallonia"],
+            id="RULES-2.3-wallonia-below-the-minimum",
+        ),
+    ],
+)  # fmt: skip
+def test_below_the_minimum_next_year_per_region(client, residence, says, not_says):
+    """Famiris: the young job seeker's 360 days start 'le lendemain de l'interruption des
+    études (ou de leur réduction à moins de 27 crédits)', so Brussels does not say that below
+    the minimum there is nothing (parameters/family_allowance/brussels/job_seeker_days.toml)."""
+    _, text = verdicts(
+        client, r=residence, s="flanders", by="2000", bm="02", on="2024-11-26",
+        y0="2023-2024", p0="bachelor", k0="credit", t0="20", e0="20",
+    )  # fmt: skip
+    for sentence in says:
+        assert sentence in text
+    for sentence in not_says:
+        assert sentence not in text
