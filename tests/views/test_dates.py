@@ -43,8 +43,14 @@ def test_rules_1_6_the_result_lists_the_dates_with_time_elements(client):
         "2028-08-31",
     ]
     text = page_text(section).replace(" :", ":")
-    assert "30 November 2026: Last day to change programme with all your learning credit back" in (
-        text
+    # RULES.md §1.6: what comes back is the credits of units not yet examined, not the balance
+    assert (
+        "30 November 2026: Last day to change programme and get back all the credits of units "
+        "not yet examined" in text
+    )
+    assert (
+        "15 March 2027: Last day to change programme and get back half the credits of units "
+        "not yet examined" in text
     )
     assert "before 1 December" in text
     assert "Within 7 calendar days of a decision: your internal appeal" in text
@@ -94,7 +100,8 @@ def test_the_calendar_is_translated_and_its_uids_do_not_depend_on_the_language(c
     fr = Calendar.from_ical(get(client, f"/fr/result/dates.ics?{FIRST_YEAR}").content)
     nl_events, fr_events = nl.walk("VEVENT"), fr.walk("VEVENT")
     assert str(nl_events[0]["summary"]) == (
-        "Laatste dag om van opleiding te veranderen met al je leerkrediet terug"
+        "Laatste dag om van opleiding te veranderen en de studiepunten van alle "
+        "opleidingsonderdelen zonder examen terug te krijgen"
     )
     assert str(fr_events[0]["summary"]).startswith("Dernier jour pour changer de formation")
     assert [e["uid"] for e in nl_events] == [e["uid"] for e in fr_events]
