@@ -40,6 +40,7 @@ class Fee:
     halved: Decimal | None  # None: no verified official amount
     valid_from: date
     confidence: str  # the less sure of the two figures
+    covid_nominal: Decimal | None  # 2021-2022: the fee before a COVID measure halved it for all
 
 
 @dataclass(frozen=True)
@@ -234,4 +235,5 @@ def _fee(year: AcademicYear) -> Fee:
         halved=halved,
         valid_from=statutory.period_on(day).valid_from,
         confidence=max(confidences, key=parameters.CONFIDENCES.index),
+        covid_nominal=_get("covid_nominal_fee", day),
     )

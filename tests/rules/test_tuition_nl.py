@@ -223,10 +223,10 @@ def test_no_dutch_enrolment_gives_none_SCENARIO():
     assert to_json(advise(scenario))["tuition_halving"] is None
 
 
-# (id, academic year, statutory fee, halved fee or None, confidence)
+# (id, academic year, statutory fee, halved fee or None, confidence, COVID nominal fee or None)
 FEES = [
-    ("RULES-4.5-2018-2019", [nl("2018-2019")], "2018-2019", "2060", "1030", "high"),
-    ("RULES-4.5-2020-2021-medium", [nl("2020-2021")], "2020-2021", "2143", "1072", "medium"),
+    ("RULES-4.5-2018-2019", [nl("2018-2019")], "2018-2019", "2060", "1030", "high", None),
+    ("RULES-4.5-2020-2021-medium", [nl("2020-2021")], "2020-2021", "2143", "1072", "medium", None),
     (
         "RULES-4.5-2021-2022-covid-halved-for-all",
         [nl("2021-2022")],
@@ -234,6 +234,7 @@ FEES = [
         "1084",
         "542",
         "high",
+        "2168",  # the fee before the measure, said on the page
     ),
     (
         "RULES-4.5-2024-2025-transitional-amount-unverified",
@@ -242,22 +243,24 @@ FEES = [
         "2530",
         None,
         "high",
+        None,
     ),
 ]
 
 
 @pytest.mark.parametrize(
-    "enrolments, academic_year, statutory, halved, confidence",
+    "enrolments, academic_year, statutory, halved, confidence, nominal",
     [c[1:] for c in FEES],
     ids=[c[0] for c in FEES],
 )
 def test_published_fees_of_the_halved_years(
-    enrolments, academic_year, statutory, halved, confidence
+    enrolments, academic_year, statutory, halved, confidence, nominal
 ):
     fee = next(f for f in compute(enrolments).fees if str(f.academic_year) == academic_year)
     assert fee.statutory == Decimal(statutory)
     assert fee.halved == (halved and Decimal(halved))
     assert fee.confidence == confidence
+    assert fee.covid_nominal == (nominal and Decimal(nominal))
 
 
 def test_json_has_the_scenario_contract_shape_SCENARIO():
