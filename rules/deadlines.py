@@ -110,6 +110,7 @@ def _family_allowance(advice: Advice) -> list[Deadline]:
             what_if.enrolment_deadline,
             year=year,
             credits=what_if.credits_threshold,
+            again=fa.basis_today == "none",  # no right now: enrolling brings it back
         )
     ]
 

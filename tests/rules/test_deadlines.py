@@ -223,7 +223,12 @@ def test_rules_2_2_not_enrolled_yet_this_year_the_deadline_is_this_years():
     (found,) = [d for d in deadlines(brussels) if d.code == "allowance-enrolment"]
     assert found.rule == "family_allowance.brussels.enrolment_deadline"
     assert found.day == date(2026, 11, 30)
-    assert found.params == {"year": AcademicYear(2026), "credits": 27}
+    # not enrolled since the summer: no right now (the job seeker's days need Actiris), so
+    # enrolling brings it back rather than keeping it
+    assert found.params == {"year": AcademicYear(2026), "credits": 27, "again": True}
+    flemish = advice_of("2026-11-15", "flanders", "flanders", [year("2026-2027", 60)], "2006-03")
+    (kept,) = [d for d in deadlines(flemish) if d.code == "allowance-enrolment"]
+    assert kept.params["again"] is False
 
 
 def test_every_deadline_names_a_parameter_with_a_source():
