@@ -168,12 +168,12 @@ def balance_chart(lc):
         _(
             "The balance after each academic year's results; the year still running as a "
             "range, from passing nothing to passing everything. The grey lines mark zero, "
-            "the rebuild level and your start."
+            "the rebuild level and your starting balance."
         )
         if running
         else _(
             "The balance after each academic year's results. The grey lines mark zero, the "
-            "rebuild level and your start."
+            "rebuild level and your starting balance."
         )
     )
     return html(

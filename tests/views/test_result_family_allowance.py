@@ -252,3 +252,22 @@ def test_below_the_minimum_next_year_per_region(client, residence, says, not_say
         assert sentence in text
     for sentence in not_says:
         assert sentence not in text
+
+
+@pytest.mark.parametrize(
+    "residence, where",
+    [
+        pytest.param("flanders", "abroad: if that country recognises the programme",
+                     id="RULES-2.1-BVR-art-24-in-or-outside-belgium-if-recognised"),
+        pytest.param("brussels", "anywhere in Belgium and the European Economic Area count",
+                     id="RULES-2.2-brussels-studies-in-the-eea"),
+        pytest.param("wallonia", "Programmes must be recognised education",
+                     id="RULES-2.3-wallonia-recognised-education"),
+    ],
+)  # fmt: skip
+def test_where_studies_count_per_region(client, residence, where):
+    _, text = verdicts(
+        client, r=residence, s="flanders", by="2004", bm="02", on="2026-11-26",
+        y0="2025-2026", p0="bachelor", t0="60", e0="60",
+    )  # fmt: skip
+    assert where in text
