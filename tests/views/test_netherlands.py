@@ -75,6 +75,11 @@ def test_result_answers_the_tuition_question_first_RULES_4_2_seed_7(client):
     assert "Halved tuition fee in the Netherlands: 17 months" in heading
     assert "September 2022 to January 2023 (5 months)" in page_text(page)
     assert "was written before the abolition" in page_text(page)
+    # two periods with a gap: the short answer does not join them into one span
+    assert (
+        "17 months in 2 separate periods, the first from September 2022, the last until "
+        "August 2024" in page_text(page)
+    )
 
 
 def test_result_says_why_not_after_the_abolition_RULES_4_4(client):
