@@ -271,3 +271,15 @@ def test_where_studies_count_per_region(client, residence, where):
         y0="2025-2026", p0="bachelor", t0="60", e0="60",
     )  # fmt: skip
     assert where in text
+
+
+def test_rules_0_the_student_job_quota_is_not_stated_as_fact_while_pages_disagree(client):
+    """RULES.md §0: 650 hours from 1 January 2025 is medium (MyFamily), groeipakket.be still
+    says less; the first sentence does not state a quota the next one puts in doubt."""
+    _, text = verdicts(
+        client, r="flanders", s="flanders", by="2004", bm="02", on="2026-11-26",
+        y0="2025-2026", p0="bachelor", t0="60", e0="60",
+    )  # fmt: skip
+    assert "a yearly quota (the official pages disagree on it: see below)" in text
+    assert "quota of 650 hours" not in text
+    assert "The paying agency MyFamily gives 650 hours from 1 January 2025" in text
