@@ -79,6 +79,10 @@ def _status(y, f) -> str:
                 )
                 % {"month": month_year(y.student_period.end)}
             ),
+            "diploma-year": lambda: _(  # RULES.md §2.1: the whole year, or until the thesis
+                "Not certain: some sources say the diploma year counts only until the month you "
+                "hand in your thesis."
+            ),
         }.get(y.reason, str)()
         status = _("student status: yes")
         return " ".join(filter(None, (f"{status} — {why}{period or ''}.", more)))

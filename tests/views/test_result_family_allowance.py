@@ -283,3 +283,17 @@ def test_rules_0_the_student_job_quota_is_not_stated_as_fact_while_pages_disagre
     assert "a yearly quota (the official pages disagree on it: see below)" in text
     assert "quota of 650 hours" not in text
     assert "The paying agency MyFamily gives 650 hours from 1 January 2025" in text
+
+
+def test_rules_2_1_the_diploma_year_line_says_its_length_is_not_certain(client):
+    """Sources differ on the diploma year's length (the whole year, or until the thesis is
+    handed in): the year line that gives September to August says so next to it."""
+    _, text = verdicts(
+        client, r="flanders", s="flanders", by="2005", bm="02", on="2026-11-26",
+        y0="2025-2026", p0="bachelor", t0="60", e0="48",
+        y1="2026-2027", p1="bachelor", t1="12", z1="1",
+    )  # fmt: skip
+    line = text[text.index("2026-2027 (12 credits)") :]
+    assert line.index("from September 2026 to August 2027") < line.index(
+        "Not certain: some sources say the diploma year counts only until the month you hand in"
+    )
