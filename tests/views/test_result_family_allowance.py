@@ -214,6 +214,13 @@ def test_each_topic_shows_its_own_sources_with_the_date_their_rules_apply_from(c
             "exception is used.",
             id="RULES-0-diploma-year-running-what-failing-means",
         ),
+        pytest.param(
+            "y0=2023-2024&p0=bachelor&t0=60&e0=30",
+            "Family allowance: in 2023-2024, the last year you gave, you met the study "
+            "condition. Whether you have it now depends on your age: add your birth month "
+            "and year.",
+            id="RULES-2.1-no-birth-month-an-old-year-is-said-to-be-old",
+        ),
     ],
 )
 def test_short_answer_for_the_allowance(client, query, expected):
