@@ -289,7 +289,7 @@ def test_rules_0_the_student_job_quota_is_not_stated_as_fact_while_pages_disagre
     )  # fmt: skip
     assert "a yearly quota (the official pages disagree on it: see below)" in text
     assert "quota of 650 hours" not in text
-    assert "The paying agency MyFamily gives 650 hours from 1 January 2025" in text
+    assert "The family allowance fund MyFamily gives 650 hours from 1 January 2025" in text
 
 
 def test_rules_2_1_the_diploma_year_line_says_its_length_is_not_certain(client):
