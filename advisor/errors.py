@@ -20,6 +20,7 @@ from .templatetags.advisor import long_date, month_year
 # field needs its own. `{example}` is the field's example (forms.EXAMPLES).
 MESSAGES = {
     "required": CHOOSE,
+    "required:": _("an answer is missing"),  # no field of a form to name (a plan's list)
     "required:t": WHOLE_NUMBER,
     "choice": CHOOSE,
     "boolean": _("answer yes or no"),

@@ -370,3 +370,23 @@ def test_advise_refuses_impossible_answers_with_exit_status_2(tmp_path, extra, m
     assert exited.value.code == 2
     assert message in err.getvalue()
     assert out.getvalue() == ""
+
+
+def test_an_error_without_a_form_field_is_not_an_example_of_nothing():
+    """A plan's missing list of enrolments has no field to name: its message says what is
+    wrong instead of 'choose one of the options, for example ' (rules.scenario, plans)."""
+    from datetime import date
+
+    from django.utils.translation import override
+
+    from advisor.errors import scenario_errors
+    from rules.scenario import ScenarioError, parse_scenario
+
+    data = {"residence": "flanders", "education_system": "flanders", "as_of": "2026-11-26",
+            "enrolments": [{"academic_year": "2023-2024", "programme": "bachelor",
+                            "credits_taken": 60, "credits_earned": 30}],
+            "plans": [{"name": "A"}]}  # fmt: skip
+    with pytest.raises(ScenarioError) as refused, override("en"):
+        parse_scenario(data, today=date(2026, 11, 26))
+    with override("en"):
+        assert scenario_errors(refused.value) == [(None, "", "an answer is missing")]
