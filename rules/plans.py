@@ -67,6 +67,17 @@ class Comparison:
         return any(getattr(c, row) not in (None, ()) for c in self.columns)
 
     @property
+    def exam_contract_fee_unknown(self) -> bool:
+        """A plan enrols next year under a Flemish exam contract, whose fee is not in the
+        tuition tables (they hold the diploma and credit contracts' rates only)."""
+        return any(
+            c.fees is None and e.academic_year == self.year and e.system == "flanders"
+            and e.contract == "exam"
+            for c in self.columns
+            for e in c.enrolments
+        )  # fmt: skip
+
+    @property
     def lost_year(self) -> LostYear | None:
         """What twelve months without the allowance cost, at the lowest amount known."""
         amount = self.allowance_amount

@@ -188,3 +188,17 @@ def test_advise_permalink_writes_the_plans(tmp_path):
     call_command("advise", "--permalink", str(path), stdout=out, stderr=err)
     assert out.getvalue().strip().endswith("&pe0=30&pt0=0")
     assert "'Far' left out of the link" in err.getvalue()
+
+
+def test_an_exam_contract_plan_says_its_fee_is_not_in_the_tables(client):
+    """The tuition tables hold the diploma and credit contracts' rates (rules/amounts/tuition):
+    an exam-contract plan says so instead of leaving its fee out without a word."""
+    answers = {
+        **{"r": "flanders", "s": "flanders", "on": "2026-11-26"},
+        **{"y0": "2023-2024", "p0": "bachelor", "k0": "exam", "t0": "60", "e0": "30"},
+    }
+    exam = {"pt0": "60", "pp0": "30", "pg0": "bachelor", "pk0": "exam"}
+    note = "An exam contract has its own fee, which is not in our tables: ask your institution."
+    assert note in page_text(get(client, **answers, **exam))
+    diploma = {**exam, "pk0": "diploma"}
+    assert note not in page_text(get(client, **answers, **diploma))
