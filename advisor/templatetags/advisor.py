@@ -265,8 +265,12 @@ SCALE = 2  # CSS pixels per module on screen; paper sets its own size
 
 @register.simple_tag
 def qr_code(url: str, label: str):
-    """The URL as a QR code image (advisor/qr.py)."""
-    png, size = qr_png(url)
+    """The URL as a QR code image (advisor/qr.py); none for an address too long for a QR code
+    (answers the short link cannot write, with a long query): the page prints it as text."""
+    try:
+        png, size = qr_png(url)
+    except ValueError:  # zxing-cpp: "Input too long for ECC level M"
+        return ""
     return html(
         '<img src="data:image/png;base64,{}" width="{}" height="{}" alt="{}" class="qr-code">',
         png, size * SCALE, size * SCALE, label,

@@ -51,3 +51,14 @@ def test_the_capitals_lead_to_the_same_result_page(client):
 
 def test_capitals_in_an_unknown_language_are_not_found(client):
     assert client.get("/XX/R/FF.F60/24BA60/").status_code == 404
+
+
+def test_an_address_too_long_for_a_qr_code_gets_none_and_no_500(client):
+    """No year given, so no short link: the page's own address is the permalink, and 2,400
+    characters of an unknown key do not fit a QR code (at most 2,334 in alphanumeric mode)."""
+    query = "r=flanders&s=flanders&utm_source=" + "x" * 2400
+    response = client.get(f"/nl/result/?{query}")
+    assert response.status_code in (200, 400)
+    html = response.content.decode()
+    assert 'class="qr-code"' not in html
+    assert str(qr_code("http://127.0.0.1:8000/nl/result/?" + query, "QR")) == ""
