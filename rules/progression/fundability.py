@@ -85,6 +85,9 @@ class Year:
     credits_earned_total: int
     block1_credits: int | None
     block1_approximated: bool  # a later year's block-1 credits were not given
+    # The approximation decides the answer (this year's while its results are unknown, else
+    # next year's): counting none of those years' credits as block 1 would change it.
+    approximation_decides: bool
     may_leave_block1: bool | None
     band: Band | None
     enrolments_counted: int  # in the cycle, this one included (2019-2020 not counted)
@@ -165,6 +168,7 @@ class _Cycle:
     earned: int = 0
     block1: int = 0  # uncapped: block 1 is full at `block1_credits`
     block1_approximated: bool = False
+    block1_at_least: int = 0  # the approximated years' credits counted as no block-1 credits
     reoriented: bool = False  # a change of programme after the first enrolment
 
     def add(self, enrolment: Enrolment, block1_full: int):
@@ -177,6 +181,7 @@ class _Cycle:
         if not first and given is None and earned and self.block1 < block1_full:
             self.block1_approximated = True
         self.block1 += earned if first or given is None else given
+        self.block1_at_least += earned if first else given or 0
         self.reoriented = self.reoriented or (enrolment.changed_programme and not first)
 
     @property
@@ -218,10 +223,13 @@ def progression(scenario: Scenario) -> Progression | None:
             verdict_now = fundability(
                 programme, year, cycle, reorienting=enrolment.changed_programme
             )
+        now_decided = _approximation_decides(
+            verdict_now, programme, year, cycle, reorienting=enrolment.changed_programme
+        )
         if cycle is None:
             cycle = _Cycle(start=year, last=enrolment, years=[])
         cycle.add(enrolment, _p("block1_credits", year.first_day))
-        years.append(_year(programme, year, cycle, enrolment, verdict_now))
+        years.append(_year(programme, year, cycle, enrolment, verdict_now, now_decided))
         cycles[programme] = None if enrolment.degree_obtained else cycle
     return Progression(years=tuple(years), figures=figures(scenario.as_of))
 
@@ -230,8 +238,23 @@ def _fresh_start(last: AcademicYear, year: AcademicYear) -> bool:
     return year.start - last.start > _p("fundability.fresh_start_after_years", year.first_day)
 
 
+def _approximation_decides(
+    verdict: Verdict, programme: str, year: AcademicYear, cycle: _Cycle | None, **how
+) -> bool:
+    """Would the verdict differ with the approximated years' credits as no block-1 credits?"""
+    if cycle is None or not cycle.block1_approximated or programme != "bachelor":
+        return False
+    lowest = replace(cycle, block1=cycle.block1_at_least)
+    return fundability(programme, year, lowest, **how).fundable != verdict.fundable
+
+
 def _year(
-    programme: str, year: AcademicYear, cycle: _Cycle, enrolment: Enrolment, verdict_now: Verdict
+    programme: str,
+    year: AcademicYear,
+    cycle: _Cycle,
+    enrolment: Enrolment,
+    verdict_now: Verdict,
+    now_decided: bool,
 ) -> Year:
     bachelor = programme == "bachelor"
     next_year = year.next()
@@ -253,6 +276,11 @@ def _year(
         credits_earned_total=cycle.earned,
         block1_credits=block1,
         block1_approximated=bachelor and cycle.block1_approximated,
+        approximation_decides=(
+            _approximation_decides(verdict_next, programme, next_year, cycle)
+            if enrolment.results_known
+            else now_decided
+        ),
         may_leave_block1=block1 >= leave if bachelor else None,
         band=band(block1, year) if bachelor and enrolment.results_known else None,
         enrolments_counted=cycle.counted(next_year.first_day),

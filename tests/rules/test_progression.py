@@ -435,3 +435,19 @@ def test_french_community_input_is_checked(enrolment, code):
     with pytest.raises(ScenarioError) as caught:
         compute([enrolment])
     assert [e.code for e in caught.value.errors] == [code]
+
+
+@pytest.mark.parametrize(
+    "enrolments, approximated, decides",
+    [
+        pytest.param([year("2024-2025", 45), year("2025-2026", 30)], True, True,
+                     id="RULES-3-milestone-all-60-after-two-rests-on-the-unsaid-block-1-credits"),
+        pytest.param([year("2024-2025", 45), year("2025-2026", 30, block1_credits_earned=15)],
+                     False, False, id="RULES-3-block-1-credits-given-nothing-approximated"),
+        pytest.param([year("2024-2025", 30), year("2025-2026", 10, changed_programme=True)],
+                     True, False, id="RULES-0-a-reorientation-decides-whatever-the-block-1-count"),
+    ],
+)  # fmt: skip
+def test_whether_the_block_1_approximation_decides_the_verdict(enrolments, approximated, decides):
+    current = compute(enrolments).current
+    assert (current.block1_approximated, current.approximation_decides) == (approximated, decides)

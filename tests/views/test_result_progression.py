@@ -101,3 +101,27 @@ def test_flemish_and_french_enrolments_learning_credit_first_progression_as_a_to
     )
     assert heading(html).startswith("Your learning credit")
     assert 'id="topic-progression"' in html
+
+
+@pytest.mark.parametrize(
+    "block1, title",
+    [
+        (None, "French-speaking studies: probably fundable in 2026-2027"),
+        ("15", "French-speaking studies: you are fundable in 2026-2027"),
+    ],
+    ids=["RULES-3-block-1-not-given-approximated-so-probably",
+         "RULES-3-block-1-given-the-verdict-is-definite"],
+)  # fmt: skip
+def test_a_verdict_on_approximated_block_1_credits_says_probably(client, block1, title):
+    """45 then 30 of 60: all 60 block-1 credits after two enrolments only if the 30 were all
+    block-1 credits. Without that answer the verdict rests on an approximation and says so."""
+    answers = {
+        **{"r": "wallonia", "s": "french-community", "by": "2006", "bm": "06"},
+        **{"y0": "2024-2025", "p0": "bachelor", "t0": "60", "e0": "45"},
+        **{"y1": "2025-2026", "p1": "bachelor", "t1": "60", "e1": "30", "on": "2026-11-26"},
+    }
+    if block1:
+        answers["b1"] = block1
+    html, text = page(client, **answers)
+    assert heading(html) == title
+    assert ("give your block-1 credits to be sure" in text) is (block1 is None)
