@@ -298,15 +298,16 @@ def _answer_sections(state, scenario=None, answers=None) -> list[dict]:
         change_url = encoded_url(name, answers, **{"return": "check"})
         if name == "years":
             rows = rows_of(state)
-            ok = bool(rows) and (
-                valid or all(form.is_valid() for form in _row_forms(state, len(rows)))
-            )
+            row_forms = [] if valid else _row_forms(state, len(rows))
+            problems = [m for form in row_forms for ms in form.errors.values() for m in ms]
+            ok = bool(rows) and not problems
             sections.append(
                 {
                     "step": name,
                     "ok": ok,
                     "change_url": change_url,
                     "rows": f.row_summaries(rows) if ok else None,
+                    "problems": problems[:MAX_PROBLEMS],  # each names its year and field
                 }
             )
             continue

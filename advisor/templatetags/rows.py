@@ -156,6 +156,9 @@ def _section(section, heading: str) -> str:
             title, _("Academic year"), _("Programme"), _("Contract"), _("Taken"), _("Earned"),
             _("Tolerated"), _("Degree"), enrolment_rows(section["rows"]),
         ) if section["ok"] else html(
+            '<ul class="text-danger">{}</ul>', html_join("", "<li>{}</li>", (
+                (problem,) for problem in section["problems"]))
+        ) if section["problems"] else html(
             '<p class="text-danger">{}</p>', _("Not answered yet."))  # fmt: skip
         return html(
             '<{0} class="h5 mt-4">{1}</{0}>{2}<p class="no-print"><a href="{3}">{4}'

@@ -390,3 +390,10 @@ def test_an_error_without_a_form_field_is_not_an_example_of_nothing():
         parse_scenario(data, today=date(2026, 11, 26))
     with override("en"):
         assert scenario_errors(refused.value) == [(None, "", "an answer is missing")]
+
+
+def test_the_check_page_names_a_refused_year_field_instead_of_not_answered(client):
+    response = client.get("/en/check/?r=flanders&s=flanders&y0=2022-2023&p0=bachelor&t0=abc")
+    text = page_text(response.content.decode())
+    assert "Year 1, credits taken: enter a whole number from 0 to 200" in text
+    assert "Your enrolments Not answered yet." not in text
