@@ -304,3 +304,18 @@ def test_rules_2_1_the_diploma_year_line_says_its_length_is_not_certain(client):
     assert line.index("from September 2026 to August 2027") < line.index(
         "Not certain: some sources say the diploma year counts only until the month you hand in"
     )
+
+
+@pytest.mark.parametrize(
+    "on, shown",
+    [("2026-12-01", True), ("2026-11-26", False)],
+    ids=["RULES-2.1-art-24-2-after-30-november-a-later-enrolment-counts-from-its-month",
+         "RULES-2.1-by-30-november-the-whole-year-is-still-open"],
+)  # fmt: skip
+def test_flanders_not_enrolled_this_year_may_still_enrol_during_it(client, on, shown):
+    _, text = verdicts(
+        client, r="flanders", s="flanders", by="2005", bm="03", on=on,
+        y0="2023-2024", p0="bachelor", t0="60", e0="30",
+    )  # fmt: skip
+    sentence = "You can also still enrol during 2026-2027, for example for the second semester"
+    assert (sentence in text) is shown
