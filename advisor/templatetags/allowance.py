@@ -146,6 +146,15 @@ def _basis(y, f) -> str:
             "school-leaver": lambda: _("Basis of the right: school-leaver months (see below)."),
             "none": lambda: _("For most of that year there was no right to family allowance."),
         }
+    if y.basis == "none" and f.job_seeker_days:  # Brussels, Wallonia: see "after your studies"
+        sentences["none"] = lambda: (
+            _("For most of this year there is no right as a student: only as a young job seeker.")
+            if y.running
+            else _(
+                "For most of that year there was no right as a student: only as a young job "
+                "seeker."
+            )
+        )
     sentence = sentences.get(y.basis)
     return sentence() if sentence else ""
 

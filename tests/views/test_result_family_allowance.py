@@ -235,7 +235,8 @@ def test_short_answer_for_the_allowance(client, query, expected):
         pytest.param(
             "brussels",
             ["It can then go on only as a young job seeker, for at most 360 days",
-             "the months before you register are lost"],
+             "the months before you register are lost",
+             "For most of that year there was no right as a student: only as a young job seeker."],
             ["students under the minimum get no school-leaver months", "even if you register late"],
             id="Famiris-jeune-demandeur-d-emploi-reduction-below-27-credits-RULES-2.2",
         ),
