@@ -51,7 +51,7 @@ MESSAGES = {
         "are at most the {taken} credits taken)"
     ),
     "earned-required": _(
-        "enter the credits earned, from 0 to {high}, for example {high} "
+        "enter the credits earned, from 0 to {high}, for example {example} "
         "(the results of {year} are known)"
     ),
     "programme-system": _(
@@ -82,7 +82,7 @@ MESSAGES = {
     "plan-name": _("give the plan a name of at most {high} characters"),
     "plan-year": _("plan the years from {first} to {last} only"),
     "plan-earned-required": _(
-        "enter the credits you expect to pass, from 0 to {high}, for example {high}"
+        "enter the credits you expect to pass, from 0 to {high}, for example {example}"
     ),
     "plan-running-year-first": _(
         "first enter the credits you expect to pass in {year}, the year that runs now"
@@ -117,7 +117,10 @@ def _example(key: str):
 def message(error: FieldError, key: str) -> str:
     template = MESSAGES.get(f"{error.code}:{key}", MESSAGES.get(error.code))
     params = {name: _text(value) for name, value in error.params.items()}
-    return str(template).format(example=_example(key), **params) if template else error.message
+    example = _example(key)
+    if isinstance(example, int) and isinstance(error.params.get("high"), int):
+        example = min(example, error.params["high"])  # not "from 0 to 200, for example 200"
+    return str(template).format(example=example, **params) if template else error.message
 
 
 def scenario_errors(exc: ScenarioError) -> list[tuple[int | None, str, str]]:

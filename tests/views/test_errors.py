@@ -155,8 +155,18 @@ FIELD_ERRORS = [
         {**FL, **ROW, "e0": ""},
         "id_e0",
         [
-            "Year 1, credits earned: enter the credits earned, from 0 to 60, for example 60 "
+            "Year 1, credits earned: enter the credits earned, from 0 to 60, for example 45 "
             "(the results of 2024-2025 are known)"
+        ],
+    ),
+    (
+        "credits-earned-missing-with-credits-taken-refused-a-realistic-example-nl",
+        "/nl/step/years/",
+        {**FL, **ROW, "t0": "-5", "e0": ""},
+        "id_e0",
+        [
+            "Jaar 1, verworven studiepunten: vul de verworven studiepunten in, van 0 tot 200, "
+            "bijvoorbeeld 45 (de resultaten van 2024-2025 zijn bekend)"
         ],
     ),
     (
