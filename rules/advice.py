@@ -89,9 +89,12 @@ class Advice:
 
     @cached_property
     def sources(self) -> list[Source]:
-        """Every topic's sources once, the oldest rule first (stable within a date)."""
+        """The sources of every topic paper shows, once each, the oldest rule first (stable
+        within a date): a background topic is left off paper, and so are its own sources."""
         first_per_url = {}
         for topic in self.topics:
+            if topic.code in self.background_topics:
+                continue
             for source in topic.sources:
                 first_per_url.setdefault(source.url, source)
         return sorted(first_per_url.values(), key=lambda s: s.valid_from)

@@ -157,3 +157,19 @@ def test_the_start_page_says_everything_the_site_answers(client, language):
     ] in text
     assert {"nl": "financierbaar", "fr": "finançable", "en": "fundable"}[language] in text
     assert {"nl": "Brussel", "fr": "bruxellois", "en": "Brussels"}[language] in text
+
+
+def test_paper_lists_the_sources_of_the_sections_it_prints_only(client):
+    """A background topic (folded in <details>, left off paper) leaves its own sources off
+    the printed list too; on screen it still shows them."""
+    query = (
+        "r=flanders&s=flanders&by=2005&bm=03&f=120&on=2026-11-26"
+        "&y0=2023-2024&p0=bachelor&t0=60&e0=30&y1=2024-2025&p1=bachelor&t1=60&e1=45"
+    )
+    html = client.get(f"/en/result/?{query}").content.decode()
+    rebuild = html.index('id="topic-learning_credit_rebuild"')
+    assert html.index('<details class="topic background', rebuild - 200) < rebuild
+    assert "Kan ik mijn leerkrediet weer opbouwen?" in html[rebuild:]
+    printed = html[html.index('id="sources-title"') : html.index('id="permalink-title"')]
+    assert "Kan ik mijn leerkrediet weer opbouwen?" not in printed
+    assert "Leerkrediet: het saldo van je leerkrediet" in printed
