@@ -377,13 +377,14 @@ def _row_words(language: str) -> tuple[dict, dict, dict, dict]:
     )
 
 
-def row_summaries(rows: list[dict[str, str]]) -> list[dict]:
-    """Each enrolment row (its query values) in words, for 'your answers' and the years step."""
+def row_summaries(rows: list[dict[str, str]], default_system: str | None) -> list[dict]:
+    """Each enrolment row (its query values) in words, for 'your answers' and the years step.
+    The default contract only for a Flemish row: elsewhere only the one the answers name."""
     words = _row_words(current_language())
-    return [_row_summary(row, *words) for row in rows]
+    return [_row_summary(row, default_system, *words) for row in rows]
 
 
-def _row_summary(row, systems, programmes, contracts, months) -> dict:
+def _row_summary(row, default_system, systems, programmes, contracts, months) -> dict:
 
     def month(key):
         value = row.get(key, "")
@@ -394,7 +395,11 @@ def _row_summary(row, systems, programmes, contracts, months) -> dict:
         "year": row.get("y"),
         "system": systems.get(row.get("x")),
         "programme": programmes.get(row.get("p")),
-        "contract": contracts.get(row.get("k") or "diploma"),  # None: not a contract
+        "contract": (  # None: not a contract, or no contract named for a row outside Flanders
+            contracts.get(row.get("k") or "diploma")
+            if row.get("k") or (row.get("x") or default_system) == "flanders"
+            else None
+        ),
         "taken": row.get("t"),
         "earned": row.get("e"),
         "tolerated": row.get("l"),

@@ -256,7 +256,10 @@ def _row_list(request, state, removed: bool):
     listed = [
         {"index": form.index, "row": summary, "lines": f.row_lines(row, summary), "form": form}
         for form, row, summary in zip(
-            _checked_row_forms(state, len(rows)), rows, f.row_summaries(rows), strict=True
+            _checked_row_forms(state, len(rows)),
+            rows,
+            f.row_summaries(rows, state.get("s")),
+            strict=True,
         )
     ]
     context = _step_context(
@@ -306,7 +309,7 @@ def _answer_sections(state, scenario=None, answers=None) -> list[dict]:
                     "step": name,
                     "ok": ok,
                     "change_url": change_url,
-                    "rows": f.row_summaries(rows) if ok else None,
+                    "rows": f.row_summaries(rows, state.get("s")) if ok else None,
                     "problems": problems[:MAX_PROBLEMS],  # each names its year and field
                 }
             )

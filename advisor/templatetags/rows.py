@@ -208,9 +208,10 @@ def enrolment_rows(rows) -> str:
                   if row["system"] else "")  # fmt: skip
         got = not_known if row["earned"] is None else escaped(row["earned"])
         tolerance = "—" if row["tolerated"] is None else escaped(row["tolerated"])
+        kind = "—" if row["contract"] is None else escaped(row["contract"])
         return (
             f'<tr><th scope="row">{escaped(row["year"])}{system}{months(row)}</th>'
-            f"{programme}{escaped(row['programme'])}</td>{contract}{escaped(row['contract'])}"
+            f"{programme}{escaped(row['programme'])}</td>{contract}{kind}"
             f"</td>{taken}{escaped(row['taken'])}</td>{earned}{got}</td>{tolerated}{tolerance}"
             f"</td>{degree}{yes if row['degree'] else no}</td></tr>"
         )

@@ -345,3 +345,17 @@ def test_a_refused_years_answer_on_the_result_page_links_to_that_years_page(clie
     assert page.status_code == 400
     assert 'href="#id_e1"' in page.content.decode()
     assert "Year 2, credits earned: enter a number from 0 to 30" in text(page)
+
+
+def test_a_row_outside_flanders_shows_no_default_contract_on_the_check_page(client):
+    """The contract is a Flemish choice: a French Community row shows none unless the answers
+    name one; a Flemish row shows the default, the diploma contract."""
+    query = (
+        "r=wallonia&s=french-community&y0=2024-2025&p0=bachelor&t0=60&e0=45"
+        "&y1=2025-2026&x1=flanders&p1=bachelor&t1=60&e1=30"
+    )
+    html = client.get(f"/en/check/?{query}").content.decode()
+    rows = re.findall(r'<tr><th scope="row">(.*?)</tr>', html, re.S)
+    cells = [re.sub(r"<[^>]+>", "|", row) for row in rows]
+    assert "Diploma contract" not in cells[0] and "—" in cells[0]
+    assert "Diploma contract" in cells[1]
