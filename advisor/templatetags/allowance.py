@@ -125,7 +125,14 @@ def _basis(y, f) -> str:
                 % {"age": f.semi_automatic_age}
             ),
             "school-leaver": lambda: _("Basis of the right: school-leaver months (see below)."),
-            "none": lambda: _("For most of this year there is no right to family allowance."),
+            "none": lambda: (
+                _(
+                    "For most of this year there is no right as a student: only as a young job "
+                    "seeker."
+                )
+                if f.job_seeker_days  # Brussels, Wallonia: see "after your studies"
+                else _("For most of this year there is no right to family allowance.")
+            ),
         }
     else:
         sentences = {
@@ -144,17 +151,15 @@ def _basis(y, f) -> str:
                 % {"age": f.semi_automatic_age}
             ),
             "school-leaver": lambda: _("Basis of the right: school-leaver months (see below)."),
-            "none": lambda: _("For most of that year there was no right to family allowance."),
+            "none": lambda: (
+                _(
+                    "For most of that year there was no right as a student: only as a young job "
+                    "seeker."
+                )
+                if f.job_seeker_days
+                else _("For most of that year there was no right to family allowance.")
+            ),
         }
-    if y.basis == "none" and f.job_seeker_days:  # Brussels, Wallonia: see "after your studies"
-        sentences["none"] = lambda: (
-            _("For most of this year there is no right as a student: only as a young job seeker.")
-            if y.running
-            else _(
-                "For most of that year there was no right as a student: only as a young job "
-                "seeker."
-            )
-        )
     sentence = sentences.get(y.basis)
     return sentence() if sentence else ""
 

@@ -277,9 +277,10 @@ def _year(
         block1_credits=block1,
         block1_approximated=bachelor and cycle.block1_approximated,
         approximation_decides=(
-            _approximation_decides(verdict_next, programme, next_year, cycle)
-            if enrolment.results_known
-            else now_decided
+            now_decided
+            if not enrolment.results_known
+            else not enrolment.degree_obtained
+            and _approximation_decides(verdict_next, programme, next_year, cycle)
         ),
         may_leave_block1=block1 >= leave if bachelor else None,
         band=band(block1, year) if bachelor and enrolment.results_known else None,

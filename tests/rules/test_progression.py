@@ -446,6 +446,8 @@ def test_french_community_input_is_checked(enrolment, code):
                      False, False, id="RULES-3-block-1-credits-given-nothing-approximated"),
         pytest.param([year("2024-2025", 30), year("2025-2026", 10, changed_programme=True)],
                      True, False, id="RULES-0-a-reorientation-decides-whatever-the-block-1-count"),
+        pytest.param([year("2024-2025", 45), year("2025-2026", 30, degree_obtained=True)],
+                     True, False, id="RULES-3-a-degree-obtained-decides-whatever-the-block-1-count"),
     ],
 )  # fmt: skip
 def test_whether_the_block_1_approximation_decides_the_verdict(enrolments, approximated, decides):
