@@ -302,6 +302,7 @@ class EnrolmentRowForm(WizardForm):
         initial="diploma",
         required=False,
         error_messages=choice_errors("k"),
+        help_text=_("Only for studies in Flanders; elsewhere leave it as it is."),
     )
     t = forms.IntegerField(
         label=_("Credits taken"),
