@@ -144,22 +144,24 @@ def answers(sections, heading: str) -> str:
 def _section(section, heading: str) -> str:
     if section["step"] == "years":
         title = _("Your enrolments")
-        table = html(
-            '<div class="table-responsive" tabindex="0" role="region" '
-            'aria-labelledby="enrolments-caption"><table class="table table-sm align-middle '
-            'stacked">'
-            '<caption class="visually-hidden" id="enrolments-caption">{}</caption>'
-            '<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>'
-            '<th scope="col" class="text-end">{}</th><th scope="col" class="text-end">{}</th>'
-            '<th scope="col" class="text-end">{}</th><th scope="col">{}</th></tr></thead>'
-            "<tbody>{}</tbody></table></div>",
-            title, _("Academic year"), _("Programme"), _("Contract"), _("Taken"), _("Earned"),
-            _("Tolerated"), _("Degree"), enrolment_rows(section["rows"]),
-        ) if section["ok"] else html(
-            '<ul class="text-danger">{}</ul>', html_join("", "<li>{}</li>", (
-                (problem,) for problem in section["problems"]))
-        ) if section["problems"] else html(
-            '<p class="text-danger">{}</p>', _("Not answered yet."))  # fmt: skip
+        if section["ok"]:
+            table = html(
+                '<div class="table-responsive" tabindex="0" role="region" '
+                'aria-labelledby="enrolments-caption"><table class="table table-sm align-middle '
+                'stacked">'
+                '<caption class="visually-hidden" id="enrolments-caption">{}</caption>'
+                '<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>'
+                '<th scope="col" class="text-end">{}</th><th scope="col" class="text-end">{}</th>'
+                '<th scope="col" class="text-end">{}</th><th scope="col">{}</th></tr></thead>'
+                "<tbody>{}</tbody></table></div>",
+                title, _("Academic year"), _("Programme"), _("Contract"), _("Taken"), _("Earned"),
+                _("Tolerated"), _("Degree"), enrolment_rows(section["rows"]),
+            )  # fmt: skip
+        elif section["problems"]:  # each message names its year and field
+            table = html('<ul class="text-danger">{}</ul>', html_join(
+                "", "<li>{}</li>", ((problem,) for problem in section["problems"])))  # fmt: skip
+        else:
+            table = html('<p class="text-danger">{}</p>', _("Not answered yet."))
         return html(
             '<{0} class="h5 mt-4">{1}</{0}>{2}<p class="no-print"><a href="{3}">{4}'
             '<span class="visually-hidden"> {5}</span></a></p>',

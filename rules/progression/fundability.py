@@ -223,9 +223,9 @@ def progression(scenario: Scenario) -> Progression | None:
             verdict_now = fundability(
                 programme, year, cycle, reorienting=enrolment.changed_programme
             )
-        now_decided = _approximation_decides(
+        now_decided = not enrolment.results_known and _approximation_decides(
             verdict_now, programme, year, cycle, reorienting=enrolment.changed_programme
-        )
+        )  # only this year's answer while its results are unknown
         if cycle is None:
             cycle = _Cycle(start=year, last=enrolment, years=[])
         cycle.add(enrolment, _p("block1_credits", year.first_day))
