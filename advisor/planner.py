@@ -1,13 +1,15 @@
-"""The planner on the result page (issue 13): up to three plans for next year, side by side.
+"""The planner on the result page (issue 13): up to three plans for the year the student
+decides, side by side: next academic year, or this one while its enrolment is still open on time
+and the answers hold no enrolment in it (rules.family_allowance.allowance.enrolment_year).
 
 A plan is a column of a GET form. Its answers travel in the query string like every other
 answer, one key per field and column (`pe0`, `pt1`, ...), and in the short link (shortlink.py):
 
 - `pe`: the credits the student expects to pass this year (asked only while this year's
   results are not known; it sets the results of the one enrolment awaiting them);
-- `pt`: the credits to take next year (0: not enrolling next year);
+- `pt`: the credits to take in the planned year (0: not enrolling);
 - `pp`: of those, the credits expected to pass;
-- `pg`, `pk`: next year's programme and contract (by default this year's).
+- `pg`, `pk`: that year's programme and contract (by default the last one's).
 
 Valid columns become SCENARIO `plans` (rules.scenario.Plan): the rules advise each one as the
 main advice. Each field is checked here on its own, with its error next to it; the rules check
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from rules.calendar import AcademicYear
+from rules.family_allowance.allowance import enrolment_year
 from rules.scenario import (
     CONTRACTS,
     MAX_CREDITS,
@@ -54,10 +57,10 @@ FEWER = 42  # the preset 'take fewer credits' (the issue's own example)
 
 LABELS = {
     "pe": _("Credits you expect to pass this year"),
-    "pt": _("Credits to take next year"),
-    "pp": _("Credits you expect to pass next year"),
-    "pg": _("Programme next year"),
-    "pk": _("Contract next year"),
+    "pt": _("Credits to take in {year}"),
+    "pp": _("Credits you expect to pass in {year}"),
+    "pg": _("Programme in {year}"),
+    "pk": _("Contract in {year}"),
 }
 CHOOSE_FROM = _("choose one of the options, for example {example}")
 THIS_YEAR_MISSING = _(
@@ -105,11 +108,12 @@ class Column:
 @dataclass
 class Planner:
     running: Enrolment | None  # this year's enrolment awaiting its results, if any
-    next_year: AcademicYear
+    year: AcademicYear  # the year planned: the next one, or this one while enrolment is open
     columns: list[Column]
-    programmes: list[str]  # the programmes next year's enrolment may be in
+    programmes: list[str]  # the programmes the planned enrolment may be in
     submitted: bool  # the query holds the planner's answers
-    system: str  # next year's education system: this year's (or the last year's)
+    system: str  # the planned year's education system: the last enrolment's
+    this_year: bool  # the year planned is the running one (no enrolment in it yet, on time)
     problem: str = ""  # a plan the rules refused as a whole (their message)
 
     @property
@@ -143,7 +147,7 @@ class Planner:
         if taken:
             rows.append(
                 {
-                    "academic_year": str(self.next_year),
+                    "academic_year": str(self.year),
                     "system": self.system,
                     "programme": column.values["pg"],
                     "contract": column.values.get("pk") or "diploma",
@@ -178,7 +182,10 @@ def planner_for(state, scenario: Scenario) -> Planner | None:
     else:
         names = PRESETS[running is not None]
         columns = [Column(n, _preset(n, running, last), preset=names[n]) for n in range(MAX_PLANS)]
-    planner = Planner(running, current.next(), columns, programmes, submitted, last.system)
+    year = enrolment_year(scenario)
+    planner = Planner(
+        running, year, columns, programmes, submitted, last.system, this_year=year == current
+    )
     if submitted:
         for column in columns:
             if column.used:
@@ -214,35 +221,43 @@ def _preset(n: int, running: Enrolment | None, last: Enrolment) -> dict[str, str
 
 def _check(column: Column, planner: Planner):
     """Each field on its own: a whole number in its range, a choice among the options."""
-    values, asked = column.values, planner.fields
+    values, asked, year = column.values, planner.fields, planner.year
     if "pe" in asked:
         high = planner.running.credits_taken
-        _number(column, "pe", high, THIS_YEAR_MISSING if not values.get("pe") else WHOLE_NUMBER)
-    taken = _number(column, "pt", MAX_CREDITS, WHOLE_NUMBER, required=False)
+        message = THIS_YEAR_MISSING if not values.get("pe") else WHOLE_NUMBER
+        _number(column, "pe", high, message, year)
+    taken = _number(column, "pt", MAX_CREDITS, WHOLE_NUMBER, year, required=False)
     if taken:
-        _number(column, "pp", taken, PASSED_ABOVE_TAKEN if values.get("pp") else WHOLE_NUMBER)
+        message = PASSED_ABOVE_TAKEN if values.get("pp") else WHOLE_NUMBER
+        _number(column, "pp", taken, message, year)
         if values.get("pg") not in planner.programmes:
-            _fail(column, "pg", CHOOSE_FROM.format(example=EXAMPLES["p"]))
+            _fail(column, "pg", CHOOSE_FROM.format(example=EXAMPLES["p"]), planner.year)
         if "pk" in asked and values.get("pk") not in CONTRACTS:
-            _fail(column, "pk", CHOOSE_FROM.format(example=EXAMPLES["k"]))
+            _fail(column, "pk", CHOOSE_FROM.format(example=EXAMPLES["k"]), planner.year)
 
 
-def _number(column: Column, name: str, high: int, message, *, required=True) -> int | None:
+def _number(column: Column, name: str, high: int, message, year, *, required=True) -> int | None:
     """A whole number from 0 to `high`; the message's example is a model year's credits."""
     raw = column.values.get(name, "")
     number = whole_number(raw) if raw else None
     if (raw or required) and (number is None or number > high):
         example = min(high, FULL_YEAR)
-        _fail(column, name, str(message).format(low=0, high=high, example=example))
+        _fail(column, name, str(message).format(low=0, high=high, example=example), year)
         return None
     return number
 
 
-def _fail(column: Column, name: str, problem: str):
-    label = _("Plan {letter}, {field}").format(
-        letter=column.letter, field=str(LABELS[name])[0].lower() + str(LABELS[name])[1:]
+def _fail(column: Column, name: str, problem: str, year: AcademicYear):
+    text = label(name, year)
+    field_name = _("Plan {letter}, {field}").format(
+        letter=column.letter, field=text[0].lower() + text[1:]
     )
-    column.errors[name] = named(label, problem)
+    column.errors[name] = named(field_name, problem)
+
+
+def label(name: str, year: AcademicYear) -> str:
+    """A field's label, naming the planned year."""
+    return str(LABELS[name]).format(year=year)
 
 
 def _row(e: Enrolment) -> dict:
@@ -277,21 +292,21 @@ def plan_keys(scenario: Scenario) -> tuple[dict[str, str], list[str]]:
     keys: dict[str, str] = {}
     left_out = []
     for n, plan in enumerate(scenario.plans):
-        this_year = [e for e in plan.enrolments if e.academic_year == scenario.current_year]
-        next_year = [e for e in plan.enrolments if e.academic_year != scenario.current_year]
+        planned = [e for e in plan.enrolments if planner and e.academic_year == planner.year]
+        this_year = [e for e in plan.enrolments if e not in planned]
         fits = (
             planner is not None
             and len(this_year) == (1 if planner.running else 0)
-            and len(next_year) <= 1
-            and all(e.academic_year == planner.next_year for e in next_year)
+            and all(e.academic_year == scenario.current_year for e in this_year)
+            and len(planned) <= 1
         )
         if not fits:
             left_out.append(plan.name)
             continue
         if this_year:
             keys[f"pe{n}"] = str(this_year[0].credits_earned)
-        keys[f"pt{n}"] = str(next_year[0].credits_taken if next_year else 0)
-        if next_year:
-            e = next_year[0]
+        keys[f"pt{n}"] = str(planned[0].credits_taken if planned else 0)
+        if planned:
+            e = planned[0]
             keys |= {f"pp{n}": str(e.credits_earned), f"pg{n}": e.programme, f"pk{n}": e.contract}
     return keys, left_out

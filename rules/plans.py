@@ -1,11 +1,13 @@
-"""Next year's choices side by side (issue 13): each plan's outcome as the verdicts a student
-weighs, computed from the plan's own advice (`Advice.plans`), for the result page's planner.
+"""The choices for the year a student plans, side by side (issue 13): the next academic year,
+or this one while the student may still enrol in it on time (`enrolment_year`). Each plan's
+outcome as the verdicts a student weighs, computed from the plan's own advice (`Advice.plans`),
+for the result page's planner.
 
 Each figure is the rules' own: the learning credit after the plan and whether it is enough to
 finish (RULES.md §1.5), the study-efficiency state of the programme (§1.8), the family
-allowance's months next year by basis (§2), the French Community fundability of next year
-(§3), and the money at stake next year (`rules.fees`). Every plan looks at the same next year,
-so the figures that depend only on the year (the tuition table, the allowance amount) are the
+allowance's months in that year by basis (§2), the French Community fundability of that year
+(§3), and the money at stake in it (`rules.fees`). Every plan looks at the same year, so the
+figures that depend only on the year (the tuition table, the allowance amount) are the
 comparison's, said once.
 """
 
@@ -17,7 +19,7 @@ from typing import Literal
 
 from .advice import Advice, PlanOutcome
 from .calendar import AcademicYear, months_in
-from .family_allowance.allowance import Basis, FamilyAllowance
+from .family_allowance.allowance import Basis, FamilyAllowance, enrolment_year
 from .family_allowance.amounts import Amount, amount_or_latest
 from .fees import MONTHS_IN_A_YEAR, TuitionTable, YearFees, tuition_table
 from .learning_credit.credit import Sufficiency
@@ -54,7 +56,7 @@ class LostYear:
 
 @dataclass(frozen=True)
 class Comparison:
-    year: AcademicYear  # next academic year, the one every plan decides
+    year: AcademicYear  # the academic year every plan decides (`enrolment_year`)
     columns: tuple[Column, ...]
     allowance_amount: Amount | None  # the lowest monthly amount known for next year
     allowance_verified: bool  # that amount is verified for next year itself
@@ -98,7 +100,7 @@ class Comparison:
 
 
 def compare(advice: Advice) -> Comparison:
-    year = advice.scenario.current_year.next()
+    year = enrolment_year(advice.scenario)
     fa = advice.results["family_allowance"]
     amount, verified = amount_or_latest(fa.scheme, year.first_day) if fa else (None, False)
     return Comparison(

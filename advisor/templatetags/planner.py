@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 
 from advisor.html import html, html_join
 from advisor.language import current_language
-from advisor.planner import CONTRACT_CHOICES, KEYS, LABELS, LETTERS, programme_choices
+from advisor.planner import CONTRACT_CHOICES, KEYS, LETTERS, label, programme_choices
 
 from .translations import gettext as _
 
@@ -48,12 +48,13 @@ def planner_errors(planner) -> str:
 
 @register.simple_tag
 def planner_columns(planner) -> str:
-    """The plans' fieldsets: this year's expected credits while the year runs, then next
-    year's. The same for everyone with the same answers in them (the presets, nearly always):
-    written once per language."""
+    """The plans' fieldsets: this year's expected credits while the year runs, then the
+    planned year's. The same for everyone with the same answers in them (the presets, nearly
+    always): written once per language and year."""
     names = planner.fields
     return _columns(
         current_language(),
+        planner.year,
         tuple(planner.programmes),
         tuple(
             (
@@ -69,7 +70,7 @@ def planner_columns(planner) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _columns(language: str, programmes: tuple, columns: tuple) -> str:
+def _columns(language: str, year, programmes: tuple, columns: tuple) -> str:
     return html_join(
         "\n",
         '<fieldset class="col-md-4"><legend class="h6 fw-semibold">{}</legend>{}{}</fieldset>',
@@ -77,14 +78,14 @@ def _columns(language: str, programmes: tuple, columns: tuple) -> str:
             (
                 _("Plan %(letter)s") % {"letter": LETTERS[index]},
                 html('<p class="form-text mt-0">{}</p>', preset) if preset else "",
-                mark_safe("".join(_field(index, programmes, *field) for field in fields)),
+                mark_safe("".join(_field(index, year, programmes, *field) for field in fields)),
             )
             for index, preset, fields in columns
         ),
     )
 
 
-def _field(index: int, programmes: tuple, name: str, value: str, error: str | None) -> str:
+def _field(index: int, year, programmes: tuple, name: str, value: str, error: str | None) -> str:
     key = f"{name}{index}"
     described = f' aria-describedby="{key}-error" aria-invalid="true"' if error else ""
     invalid = " is-invalid" if error else ""
@@ -94,8 +95,8 @@ def _field(index: int, programmes: tuple, name: str, value: str, error: str | No
             "",
             '<option value="{}"{}>{}</option>',
             (
-                (code, mark_safe(" selected") if code == value else "", label)
-                for code, label in choices
+                (code, mark_safe(" selected") if code == value else "", text)
+                for code, text in choices
             ),
         )
         control = html(
@@ -113,7 +114,7 @@ def _field(index: int, programmes: tuple, name: str, value: str, error: str | No
     )
     return html(
         '<div class="mb-2"><label for="id_{}" class="form-label">{}</label>{}{}</div>',
-        key, LABELS[name], control, message,
+        key, label(name, year), control, message,
     )  # fmt: skip
 
 

@@ -254,7 +254,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
     today = Month.of(on)
     what_if = _what_if(
         region,
-        what_if_year(scenario, region, by_year),
+        enrolment_year(scenario, region),
         birth and basis,
         bank_before,
         last_right,
@@ -318,12 +318,17 @@ def _job_seeker(
     return tuple(periods)
 
 
-def what_if_year(scenario: Scenario, region: Region, by_year) -> AcademicYear:
-    """The next academic year the student can still enrol in on time: this one while its
-    enrolment deadline has not passed and it has no enrolment yet, else the next one."""
+def enrolment_year(scenario: Scenario, region: Region | None = None) -> AcademicYear:
+    """The next academic year the student can still enrol in on time: this one while it has
+    no enrolment yet and the enrolment deadline of the family allowance where the student lives
+    has not passed, else the next one (always the next one for someone living outside Belgium:
+    the site knows no deadline there). The planner plans this year too (advisor/planner.py)."""
+    region = region or REGIONS.get(scenario.residence)
     year = scenario.current_year
+    if region is None or any(e.academic_year == year for e in scenario.enrolments):
+        return year.next()
     deadline = year.day(region.p("enrolment_deadline", scenario.as_of))  # covered: as_of
-    return year if year not in by_year and scenario.as_of <= deadline else year.next()
+    return year if scenario.as_of <= deadline else year.next()
 
 
 def _what_if(region: Region, year, basis, bank_before, last_right, cycles_used) -> WhatIf:

@@ -22,8 +22,8 @@ def compare(page, live_server):
     page.evaluate("window.sameDocument = true") if page.javascript else None
     page.get_by_label("Credits you expect to pass this year").first.fill("30")  # Plan A
     plan_b = page.locator("fieldset", has_text="Plan B")
-    plan_b.get_by_label("Credits to take next year").fill("30")
-    plan_b.get_by_label("Credits you expect to pass next year").fill("30")
+    plan_b.get_by_label("Credits to take in 2027-2028").fill("30")
+    plan_b.get_by_label("Credits you expect to pass in 2027-2028").fill("30")
     page.get_by_role("button", name="Compare these plans").click()
     table = page.locator("table.comparison")
     expect(table).to_be_visible()

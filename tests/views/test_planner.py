@@ -89,8 +89,8 @@ def test_the_plans_side_by_side(client, lang, texts):
 
 
 def test_rules_1_8_a_plan_without_next_years_enrolment_names_no_deadline_year(client):
-    """Half of a first year passed in 2023-2024: a plan that enrols next year makes it the
-    second enrolment; one that does not leaves the second enrolment to a later year."""
+    """Half of a first year passed in 2023-2024: a plan that enrols in the planned year makes
+    it the second enrolment; one that does not leaves the second enrolment to a later year."""
     answers = {
         **{"r": "flanders", "s": "flanders", "on": "2026-11-26"},
         **{"y0": "2023-2024", "p0": "bachelor", "t0": "60", "e0": "30"},
@@ -98,8 +98,68 @@ def test_rules_1_8_a_plan_without_next_years_enrolment_names_no_deadline_year(cl
     plans = {"pt0": "60", "pp0": "60", "pg0": "bachelor", "pk0": "diploma", "pt1": "0"}
     table = comparison(get(client, **answers, **plans))
     assert "At risk: pass all first-year units by the end of 2027-2028" not in table
-    assert "Passed in time" in table  # Plan A passes the 30 left in 2027-2028
+    assert "2026-2027: take 60, pass 60" in table  # still open on 26 November: this year
+    assert "Passed in time" in table  # Plan A passes the 30 left in 2026-2027
     assert "At risk: pass all first-year units in your second enrolment in this programme" in table
+
+
+# No enrolment this year yet: while one may still enrol in it on time (the family allowance's
+# deadline where the student lives, 30 November for the Groeipakket: parameter
+# family_allowance/groeipakket/enrolment_deadline, VIVES / BVR art. 24), the plans are for this
+# year; from 1 December, and for someone living outside Belgium, for next year.
+AFTER_A_FIRST_YEAR = {"s": "flanders", "by": "2006", "bm": "05",
+                      "y0": "2025-2026", "p0": "bachelor", "t0": "60", "e0": "45"}  # fmt: skip
+A_FULL_YEAR = {"pt0": "60", "pp0": "60", "pg0": "bachelor", "pk0": "diploma", "pt1": "0"}
+
+
+@pytest.mark.parametrize(
+    "residence, on, heading, year",
+    [
+        pytest.param("flanders", "2026-09-15", "Plan this year (2026-2027)", "2026-2027",
+                     id="groeipakket-enrolment-by-30-november: September, this year"),
+        pytest.param("flanders", "2026-11-30", "Plan this year (2026-2027)", "2026-2027",
+                     id="groeipakket-enrolment-by-30-november: the last day"),
+        pytest.param("flanders", "2026-12-01", "Plan next year (2027-2028)", "2027-2028",
+                     id="groeipakket-enrolment-by-30-november: past it, next year"),
+        pytest.param("netherlands", "2026-09-15", "Plan next year (2027-2028)", "2027-2028",
+                     id="no Belgian scheme's deadline known: next year"),
+    ],
+)  # fmt: skip
+def test_the_planner_plans_the_year_still_open_for_enrolment(client, residence, on, heading, year):
+    answers = {**AFTER_A_FIRST_YEAR, "r": residence, "on": on}
+    html = get(client, **answers)
+    assert heading in page_text(html)
+    assert f'<label for="id_pt0" class="form-label">Credits to take in {year}</label>' in html
+    assert 'name="pe0"' not in html  # no year awaiting results
+    table = comparison(get(client, **answers, **A_FULL_YEAR))
+    assert f"{year}: take 60, pass 60" in table
+    assert f"{year}: no enrolment" in table  # Plan B stops
+    assert "2025-2026: take" not in table  # the plans hold only the planned year
+
+
+def test_a_plan_for_this_year_goes_into_the_short_link_and_back(client):
+    answers = {**AFTER_A_FIRST_YEAR, "r": "flanders", "on": "2026-09-15"}
+    html = get(client, **answers, **A_FULL_YEAR)
+    code = re.search(r'<a href="http://testserver/en/r/([^"]+)/">', html).group(1)
+    reopened = client.get(client.get(f"/en/r/{code}/")["Location"]).content.decode()
+    assert "2026-2027: take 60, pass 60" in comparison(reopened)
+
+
+def test_advise_permalink_writes_a_plan_for_this_year(tmp_path):
+    data = {
+        "as_of": "2026-09-15", "residence": "flanders", "education_system": "flanders",
+        "enrolments": [{"academic_year": "2025-2026", "programme": "bachelor",
+                        "credits_taken": 60, "credits_earned": 45}],
+        "plans": [{"name": "Full", "enrolments": [{"academic_year": "2026-2027",
+                                                  "programme": "bachelor", "credits_taken": 60,
+                                                  "credits_earned": 60}]}],
+    }  # fmt: skip
+    path = tmp_path / "plans.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("advise", "--permalink", str(path), stdout=out, stderr=err)
+    assert out.getvalue().strip().endswith("&pt0=60&pp0=60&pg0=bachelor&pk0=diploma")
+    assert err.getvalue() == ""
 
 
 def test_the_notes_say_what_is_not_verified(client):
@@ -152,7 +212,8 @@ def test_the_french_community_plan_says_whether_next_year_is_fundable(client):
           "pe1": "0", "pt1": "60", "pp1": "30", "pg1": "bachelor", "pe2": "0", "pt2": "0"}  # fmt: skip
     table = comparison(get(client, **fc))
     assert "Fundable in 2027-2028 (French Community) Yes No No enrolment" in table
-    assert "Contract next year" not in get(client, **fc)  # Flemish contracts
+    assert "Contract in 2027-2028" in get(client, **ANSWERS)
+    assert "Contract in 2027-2028" not in get(client, **fc)  # Flemish contracts
     assert "Learning credit" not in table and "Tuition fee" not in table  # Flemish rows
 
 
