@@ -145,6 +145,18 @@ def steps_for(state: QueryDict, questions: Questions | None = None) -> list[str]
     return steps
 
 
+OPTIONAL_STEPS = ("details", "finish", "netherlands")  # asked only where the answers need them
+
+
+def question_count(current: str, steps: list[str]) -> tuple[int, int]:
+    """How many questions in all, from the fewest to the most: until the years are answered,
+    the optional steps they decide may still be added (a plain 'Question 2 of 5' would become
+    'of 6' later); after them, one number."""
+    if current in steps and steps.index(current) > steps.index("years"):
+        return len(steps), len(steps)
+    return len(steps), len(steps) + sum(s not in steps for s in OPTIONAL_STEPS)
+
+
 def next_step(current: str, state: QueryDict) -> str | None:
     """The step after `current`, or None when the next page is 'check your answers'."""
     steps = steps_for(state)

@@ -82,9 +82,9 @@ def test_student_living_and_studying_in_the_netherlands(live_server, page):
     page.goto(f"{live_server.url}/en/step/residence/")
     answer_first_steps(page, "The Netherlands", "Higher education in the Netherlands")
     expect(step_heading(page)).to_have_text("What did you enrol for each academic year?")
-    expect(page.get_by_text("Question 4 of 5")).to_be_visible()  # no 'finish' question
+    expect(page.get_by_text("Question 4 of 5 to 7")).to_be_visible()  # the Dutch questions
     add_year(page, 0, LAST, "bachelor", 60, 45)
-    expect(page.get_by_text("Question 4 of 5")).to_be_visible()
+    expect(page.get_by_text("Question 4 of 5 to 7")).to_be_visible()
     go_on(page)  # no Flemish enrolment: no 'finish' step, but the Dutch questions
     expect(step_heading(page)).to_have_text("Your studies in the Netherlands")
     page.get_by_label(f"Year 1 ({LAST}, Bachelor) is teacher training").check()

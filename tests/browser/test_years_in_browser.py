@@ -45,7 +45,7 @@ def assert_fits_a_phone(page):
 
 
 def expect_question_4(page):
-    expect(page.get_by_text(re.compile(r"^Question 4 of \d$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Question 4 of \d to \d$"))).to_be_visible()
 
 
 def test_three_years_one_page_at_a_time_on_a_phone(live_server, page, screenshot):

@@ -226,3 +226,25 @@ def test_language_switch_keeps_the_answers(client):
 
 def test_root_redirects_to_a_language(client):
     assert client.get("/")["Location"] == "/nl/"
+
+
+# The step counter: the years decide the optional steps (wizard.OPTIONAL_STEPS: the follow-up
+# details, the Flemish 'finish' question, the Dutch questions), so until they are answered it
+# gives the fewest and the most questions still possible; after them, one number.
+@pytest.mark.parametrize(
+    "path, query, counter",
+    [
+        pytest.param("/en/step/residence/", {}, "Question 1 of 4 to 7", id="nothing known"),
+        pytest.param("/en/step/system/", FLEMISH, "Question 2 of 5 to 7", id="flanders: finish"),
+        pytest.param("/en/step/about/", {"r": "flanders", "s": "netherlands"},
+                     "Question 3 of 5 to 7", id="the-netherlands: the Dutch questions"),
+        pytest.param("/en/step/years/", ONE_YEAR, "Question 4 of 5 to 7", id="years: still open"),
+        pytest.param("/en/step/finish/", ONE_YEAR, "Question 5 of 5", id="after the years: known"),
+        pytest.param("/nl/step/finish/", ONE_YEAR, "Vraag 5 van 5", id="after the years, in Dutch"),
+        pytest.param("/nl/step/residence/", {}, "Vraag 1 van 4 tot 7", id="a range, in Dutch"),
+        pytest.param("/fr/step/residence/", {}, "Question 1 sur 4 à 7", id="a range, in French"),
+    ],
+)  # fmt: skip
+def test_the_step_counter_never_grows_from_one_page_to_the_next(client, path, query, counter):
+    html = get(client, path, **query).content.decode()
+    assert re.search(r'<p class="text-body-secondary mb-1">([^<]*)</p>', html).group(1) == counter
