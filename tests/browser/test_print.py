@@ -98,6 +98,9 @@ def test_typical_four_year_result_on_two_a4_pages(live_server, browser, lang, qu
         shown = page.evaluate(HIDDEN_IN_PRINT)
         assert shown == [], f"buttons or navigation visible in print: {shown}"
         assert not page.locator("header a[hreflang]").first.is_visible()  # language switch
+        caption = page.locator("#year-table-caption").bounding_box()
+        first_row = page.locator(".year-table thead tr").first.bounding_box()
+        assert caption["y"] < first_row["y"], "the year table's title is printed below it"
         page.set_viewport_size({"width": A4_CONTENT_PX, "height": 1000})
         too_wide = page.evaluate(WIDER_THAN_PAPER)
         assert too_wide == [], (
