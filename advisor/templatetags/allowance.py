@@ -35,7 +35,7 @@ def allowance_years(fa) -> str:
           separator,
           once(("status", y.student_status, y.reason, y.running, y.student_period),
                lambda y=y: _status(y, f)),
-          once(("basis", y.basis, y.running), lambda y=y: _basis(y, f)),
+          once(("basis", y.basis, y.running), lambda y=y: _basis(y, f, fa.unconditional_until)),
           once(("amount", y.amount), lambda y=y: _amount(y.amount)))
          for y in fa.years),
     )  # fmt: skip
@@ -106,16 +106,18 @@ def _status(y, f) -> str:
     return " ".join(filter(None, (f"{status} — {why}.", more)))
 
 
-def _basis(y, f) -> str:
-    age = {"age": f.unconditional_age}
+def _basis(y, f, unconditional_until) -> str:
+    # the month the region's rule ends it for this student: the month of the 18th birthday in
+    # Flanders, 31 August of that year in Brussels and Wallonia (RULES.md §2.1-2.3)
+    until = {"month": unconditional_until and month_year(unconditional_until)}
     if y.running:
         sentences = {
             "under-18": lambda: (
                 _(
-                    "This year your right rests mostly on your age (the unconditional right "
-                    "before %(age)s)."
+                    "This year your right rests mostly on your age: the unconditional right, up "
+                    "to and including %(month)s."
                 )
-                % age
+                % until
             ),
             "until-21": lambda: (
                 _(
@@ -138,10 +140,10 @@ def _basis(y, f) -> str:
         sentences = {
             "under-18": lambda: (
                 _(
-                    "Your right that year rested mostly on your age (the unconditional right "
-                    "before %(age)s)."
+                    "Your right that year rested mostly on your age: the unconditional right, up "
+                    "to and including %(month)s."
                 )
-                % age
+                % until
             ),
             "until-21": lambda: (
                 _(

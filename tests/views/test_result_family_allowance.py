@@ -320,3 +320,27 @@ def test_flanders_not_enrolled_this_year_may_still_enrol_during_it(client, on, s
     )  # fmt: skip
     sentence = "You can also still enrol during 2026-2027, for example for the second semester"
     assert (sentence in text) is shown
+
+
+# Whose year rests on the unconditional right, and until when: the month of the 18th birthday
+# in Flanders (RULES.md §2.1, decree art. 8 §2), 31 August of that year in Brussels and
+# Wallonia (§2.2, §2.3; parameter family_allowance/*/unconditional_until).
+@pytest.mark.parametrize(
+    "residence, system, basis, month",
+    [
+        pytest.param("flanders", "flanders", "Your right that year rested mostly on your age",
+                     "March 2026", id="RULES-2.1: up to the month of the 18th birthday"),
+        pytest.param("brussels", "flanders", "Your right that year rested mostly on your age",
+                     "August 2026", id="RULES-2.2: to 31 August of the year of 18"),
+        pytest.param("wallonia", "french-community", "Your right that year rested mostly on your age",
+                     "August 2026", id="RULES-2.3: to 31 August of the year of 18"),
+    ],
+)  # fmt: skip
+def test_a_year_on_the_unconditional_right_says_until_when(
+    client, residence, system, basis, month
+):
+    _, text = verdicts(
+        client, r=residence, s=system, on="2026-11-26", by="2008", bm="03",
+        y0="2025-2026", p0="bachelor", t0="60", e0="60",
+    )  # fmt: skip
+    assert f"{basis}: the unconditional right, up to and including {month}." in text
