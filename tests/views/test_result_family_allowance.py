@@ -344,3 +344,27 @@ def test_a_year_on_the_unconditional_right_says_until_when(
         y0="2025-2026", p0="bachelor", t0="60", e0="60",
     )  # fmt: skip
     assert f"{basis}: the unconditional right, up to and including {month}." in text
+
+
+@pytest.mark.parametrize(
+    "residence, sentence",
+    [
+        pytest.param("flanders", "After the month you turn 18, your right continues up to 25",
+                     id="RULES-2.1: conditional after the month of the 18th birthday"),
+        pytest.param("brussels", "After 31 August of the year you turn 18, your right continues",
+                     id="RULES-2.2: conditional after 31 August of the year of 18"),
+        pytest.param("wallonia", "After 31 August of the year you turn 18, your right continues",
+                     id="RULES-2.3: conditional after 31 August of the year of 18"),
+        pytest.param("german-community",
+                     "After 31 August of the year you turn 18, the allowance continues up to 25 "
+                     "if you are enrolled", id="RULES-2.4: enrolled, no credit minimum"),
+    ],
+)  # fmt: skip
+def test_the_conditional_right_starts_when_the_region_ends_the_unconditional_one(
+    client, residence, sentence
+):
+    _, text = verdicts(
+        client, r=residence, s="flanders", on="2026-11-26",
+        y0="2025-2026", p0="bachelor", t0="60", e0="60",
+    )  # fmt: skip
+    assert sentence in text
