@@ -145,6 +145,10 @@ def test_rules_1_5_rules_1_8_the_appeal_sheet_of_a_student_at_risk(client):
     assert "2027-08-31" in html
     assert "Your institution's internal appeal, within 7 calendar days of the decision" in text
     assert "the Raad voor betwistingen inzake studievoortgangsbeslissingen" in text
+    # vlaanderen.be: a registered copy to the institution, the postmark dates the appeal;
+    # onderwijs.vlaanderen.be: the procedure is in Dutch
+    assert "Send a registered copy to your institution at the same time" in text
+    assert "Write it in Dutch" in text and "beroep-aantekenen-bij-de-raad" in html
     assert "Rules that apply from" in text
     assert "waarvoor-kan-ik-bij-de-raad" in html
     assert "French-speaking higher education" not in text
