@@ -344,6 +344,13 @@ def report(options, started, load_before, load_after, results, before, after):
         (errors == 0, f"no errors in any run: {errors}"),
     ):  # fmt: skip
         print(f"  [{'met' if met else 'NOT met'}] {text}")
+    bare = results["bare view", 20]
+    cost, bare_cost = result["cpu_ms"], bare["cpu_ms"]
+    print(
+        f"  For scale, in the same run at 20 connections: the bare view's own p99 was "
+        f"{bare['p99']:.1f} ms, and a result page cost {cost / bare_cost:.1f} times its "
+        f"worker processor time ({cost:.2f} against {bare_cost:.2f} ms)."
+    )
     print("\nWorker memory (RSS, from /proc):")
     for when, workers in (("before", before), ("after", after)):
         listed = ", ".join(f"worker {pid} {mb:.1f} MB" for pid, mb in workers.items() if mb)
