@@ -40,6 +40,15 @@ def get(client, lang="en", **query):
     return response.content.decode()
 
 
+def advise_permalink(tmp_path, data: dict) -> tuple[str, str]:
+    """`advise --permalink` on a scenario: the link, and what it says it left out."""
+    path = tmp_path / "plans.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("advise", "--permalink", str(path), stdout=out, stderr=err)
+    return out.getvalue().strip(), err.getvalue()
+
+
 def comparison(html: str) -> str:
     table = re.search(r'<table class="table table-sm comparison.*?</table>', html, re.S)
     return page_text(table.group(0)) if table else ""
@@ -154,12 +163,9 @@ def test_advise_permalink_writes_a_plan_for_this_year(tmp_path):
                                                   "programme": "bachelor", "credits_taken": 60,
                                                   "credits_earned": 60}]}],
     }  # fmt: skip
-    path = tmp_path / "plans.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    call_command("advise", "--permalink", str(path), stdout=out, stderr=err)
-    assert out.getvalue().strip().endswith("&pt0=60&pp0=60&pg0=bachelor&pk0=diploma")
-    assert err.getvalue() == ""
+    link, left_out = advise_permalink(tmp_path, data)
+    assert link.endswith("&pt0=60&pp0=60&pg0=bachelor&pk0=diploma")
+    assert left_out == ""
 
 
 def test_the_notes_say_what_is_not_verified(client):
@@ -243,12 +249,9 @@ def test_advise_permalink_writes_the_plans(tmp_path):
                                             "credits_taken": 60, "credits_earned": 60}]},
         ],
     }  # fmt: skip
-    path = tmp_path / "plans.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    call_command("advise", "--permalink", str(path), stdout=out, stderr=err)
-    assert out.getvalue().strip().endswith("&pe0=30&pt0=0")
-    assert "'Far' left out of the link" in err.getvalue()
+    link, left_out = advise_permalink(tmp_path, data)
+    assert link.endswith("&pe0=30&pt0=0")
+    assert "'Far' left out of the link" in left_out
 
 
 def test_an_exam_contract_plan_says_its_fee_is_not_in_the_tables(client):
