@@ -40,6 +40,7 @@ class Column:
     sufficiency: Sufficiency | None
     credits_to_finish: int | None  # still needed after the plan
     study_efficiency: State | None  # None where the rule does not apply
+    study_efficiency_approximated: bool  # every credit passed later counted as a first-year one
     deadline: AcademicYear | None  # the study-efficiency deadline year, if the plan has it
     refused_until: AcademicYear | None
     refusal_confirmed: bool  # the refusal's length is on an official page (RULES.md §1.8)
@@ -67,6 +68,13 @@ class Comparison:
         if row == "fundable":
             return any(c.fundable is not None for c in self.columns)
         return any(getattr(c, row) not in (None, ()) for c in self.columns)
+
+    @property
+    def study_efficiency_approximated(self) -> bool:
+        """A plan's 'passed in time' rests on counting later credits as first-year ones."""
+        return any(
+            c.study_efficiency == "met" and c.study_efficiency_approximated for c in self.columns
+        )
 
     @property
     def exam_contract_fee_unknown(self) -> bool:
@@ -126,6 +134,7 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
         sufficiency=lc and lc.sufficiency,
         credits_to_finish=lc and lc.credits_to_finish,
         study_efficiency=se and se.current.state,
+        study_efficiency_approximated=bool(se) and se.current.approximated,
         deadline=se and (se.current.deadline if se.current.deadline_listed else None),
         refused_until=se and se.current.refused_until,
         refusal_confirmed=bool(se) and se.figures.refusal_confidence == "high",

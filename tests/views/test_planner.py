@@ -108,7 +108,12 @@ def test_rules_1_8_a_plan_without_next_years_enrolment_names_no_deadline_year(cl
     table = comparison(get(client, **answers, **plans))
     assert "At risk: pass all first-year units by the end of 2027-2028" not in table
     assert "2026-2027: take 60, pass 60" in table  # still open on 26 November: this year
-    assert "Passed in time" in table  # Plan A passes the 30 left in 2026-2027
+    # Plan A passes 60 in 2026-2027, the 30 left among them if they were taken (§1.8: the
+    # rule counts units; the answers give credits, so the page says 'probably', as its summary)
+    assert "Probably passed in time" in table
+    assert "Study progress, 'probably': we counted every credit" in page_text(
+        get(client, **answers, **plans)
+    )
     assert "At risk: pass all first-year units in your second enrolment in this programme" in table
 
 
@@ -166,6 +171,14 @@ def test_advise_permalink_writes_a_plan_for_this_year(tmp_path):
     link, left_out = advise_permalink(tmp_path, data)
     assert link.endswith("&pt0=60&pp0=60&pg0=bachelor&pk0=diploma")
     assert left_out == ""
+
+
+def test_a_first_enrolment_passed_whole_is_passed_in_time_without_a_probably(client):
+    """RULES.md §1.8: 60 of the first enrolment's 60 passed at once: the rule is met, no
+    counting of later credits involved."""
+    answers = {**ANSWERS, "e0": "60"}
+    table = comparison(get(client, **answers, **PLANS))
+    assert "Passed in time" in table and "Probably" not in table
 
 
 def test_the_notes_say_what_is_not_verified(client):
