@@ -1,5 +1,5 @@
 """The planner's form (advisor/planner.py), written in Python: its hidden answers, its fields
-and its error summary, on every result page that offers a plan."""
+and its error summary, on every result page that offers a plan; and the comparison's lines."""
 
 import re
 from functools import lru_cache
@@ -7,6 +7,7 @@ from functools import lru_cache
 from django import template
 from django.utils.safestring import mark_safe
 
+from advisor.forms import CONTRACT_LABELS, PROGRAMME_LABELS
 from advisor.html import html, html_join
 from advisor.language import current_language
 from advisor.planner import CONTRACT_CHOICES, KEYS, LETTERS, label, programme_choices
@@ -121,3 +122,19 @@ def _field(index: int, year, programmes: tuple, name: str, value: str, error: st
 @register.filter
 def shows(comparison, row: str) -> bool:
     return comparison.shows(row)
+
+
+@register.simple_tag
+def plan_enrolment(e) -> str:
+    """One enrolment of a plan: its year, programme (and contract, in Flanders), and the credits
+    it takes and expects to pass; on paper the comparison is all that says which plan is which."""
+    what = str(PROGRAMME_LABELS[e.programme])
+    if e.system == "flanders":
+        contract = str(CONTRACT_LABELS[e.contract])
+        what = f"{what}, {contract[0].lower()}{contract[1:]}"
+    return _("%(year)s, %(programme)s: take %(taken)s, pass %(earned)s") % {
+        "year": e.academic_year,
+        "programme": what,
+        "taken": e.credits_taken,
+        "earned": e.credits_earned,
+    }

@@ -107,7 +107,7 @@ def test_rules_1_8_a_plan_without_next_years_enrolment_names_no_deadline_year(cl
     plans = {"pt0": "60", "pp0": "60", "pg0": "bachelor", "pk0": "diploma", "pt1": "0"}
     table = comparison(get(client, **answers, **plans))
     assert "At risk: pass all first-year units by the end of 2027-2028" not in table
-    assert "2026-2027: take 60, pass 60" in table  # still open on 26 November: this year
+    assert "2026-2027, Bachelor, diploma contract: take 60, pass 60" in table  # open till 30 Nov
     # Plan A passes 60 in 2026-2027, the 30 left among them if they were taken (§1.8: the
     # rule counts units; the answers give credits, so the page says 'probably', as its summary)
     assert "Probably passed in time" in table
@@ -146,7 +146,7 @@ def test_the_planner_plans_the_year_still_open_for_enrolment(client, residence, 
     assert f'<label for="id_pt0" class="form-label">Credits to take in {year}</label>' in html
     assert 'name="pe0"' not in html  # no year awaiting results
     table = comparison(get(client, **answers, **A_FULL_YEAR))
-    assert f"{year}: take 60, pass 60" in table
+    assert f"{year}, Bachelor, diploma contract: take 60, pass 60" in table
     assert f"{year}: no enrolment" in table  # Plan B stops
     assert "2025-2026: take" not in table  # the plans hold only the planned year
 
@@ -156,7 +156,7 @@ def test_a_plan_for_this_year_goes_into_the_short_link_and_back(client):
     html = get(client, **answers, **A_FULL_YEAR)
     code = re.search(r'<a href="http://testserver/en/r/([^"]+)/">', html).group(1)
     reopened = client.get(client.get(f"/en/r/{code}/")["Location"]).content.decode()
-    assert "2026-2027: take 60, pass 60" in comparison(reopened)
+    assert "2026-2027, Bachelor, diploma contract: take 60, pass 60" in comparison(reopened)
 
 
 def test_advise_permalink_writes_a_plan_for_this_year(tmp_path):
