@@ -9,7 +9,10 @@ answer, one key per field and column (`pe0`, `pt1`, ...), and in the short link 
   results are not known; it sets the results of the one enrolment awaiting them);
 - `pt`: the credits to take in the planned year (0: not enrolling);
 - `pp`: of those, the credits expected to pass;
-- `pg`, `pk`: that year's programme and contract (by default the last one's).
+- `pg`, `pk`: that year's programme and contract (by default the last one's);
+- `pc`: `1` for another programme than the last enrolment's (a change of programme: a new
+  run for the Flemish study-progress rule, a reorientation in the French Community); a
+  programme of another kind is always another one.
 
 Valid columns become SCENARIO `plans` (rules.scenario.Plan): the rules advise each one as the
 main advice. Each field is checked here on its own, with its error next to it; the rules check
@@ -45,7 +48,7 @@ from .forms import (
 )
 from .querystring import ascii_digits, whole_number
 
-FIELDS = ("pe", "pt", "pp", "pg", "pk")
+FIELDS = ("pe", "pt", "pp", "pg", "pc", "pk")
 NUMBERS = ("pe", "pt", "pp")
 # The French Community's rules this planner follows are a bachelor's and a master's
 # (rules/progression); its contracts are Flemish ones, not asked there.
@@ -60,6 +63,7 @@ LABELS = {
     "pt": _("Credits to take in {year}"),
     "pp": _("Credits you expect to pass in {year}"),
     "pg": _("Programme in {year}"),
+    "pc": _("The same programme as your last enrolment?"),
     "pk": _("Contract in {year}"),
 }
 CHOOSE_FROM = _("choose one of the options, for example {example}")
@@ -113,6 +117,7 @@ class Planner:
     programmes: list[str]  # the programmes the planned enrolment may be in
     submitted: bool  # the query holds the planner's answers
     system: str  # the planned year's education system: the last enrolment's
+    last_programme: str  # the last enrolment's programme (another kind is a change of programme)
     this_year: bool  # the year planned is the running one (no enrolment in it yet, on time)
     problem: str = ""  # a plan the rules refused as a whole (their message)
 
@@ -151,6 +156,8 @@ class Planner:
                     "system": self.system,
                     "programme": column.values["pg"],
                     "contract": column.values.get("pk") or "diploma",
+                    "changed_programme": column.values.get("pc") == CHANGED
+                    or column.values["pg"] != self.last_programme,
                     "credits_taken": taken,
                     "credits_earned": int(column.values["pp"]),
                 }
@@ -184,8 +191,9 @@ def planner_for(state, scenario: Scenario) -> Planner | None:
         columns = [Column(n, _preset(n, running, last), preset=names[n]) for n in range(MAX_PLANS)]
     year = enrolment_year(scenario)
     planner = Planner(
-        running, year, columns, programmes, submitted, last.system, this_year=year == current
-    )
+        running, year, columns, programmes, submitted, last.system, last.programme,
+        this_year=year == current,
+    )  # fmt: skip
     if submitted:
         for column in columns:
             if column.used:
@@ -232,6 +240,8 @@ def _check(column: Column, planner: Planner):
         _number(column, "pp", taken, message, year)
         if values.get("pg") not in planner.programmes:
             _fail(column, "pg", CHOOSE_FROM.format(example=EXAMPLES["p"]), planner.year)
+        if values.get("pc") not in ("", CHANGED):
+            _fail(column, "pc", CHOOSE_FROM.format(example=SAME_OR_CHANGED[1][1]), planner.year)
         if "pk" in asked and values.get("pk") not in CONTRACTS:
             _fail(column, "pk", CHOOSE_FROM.format(example=EXAMPLES["k"]), planner.year)
 
@@ -282,6 +292,8 @@ def programme_choices(programmes) -> list[tuple[str, str]]:
 
 
 CONTRACT_CHOICES = [(c, CONTRACT_LABELS[c]) for c in CONTRACTS]
+CHANGED = "1"
+SAME_OR_CHANGED = [("", _("Yes, the same")), (CHANGED, _("No, another programme"))]
 
 
 def plan_keys(scenario: Scenario) -> tuple[dict[str, str], list[str]]:
@@ -309,4 +321,6 @@ def plan_keys(scenario: Scenario) -> tuple[dict[str, str], list[str]]:
         if planned:
             e = planned[0]
             keys |= {f"pp{n}": str(e.credits_earned), f"pg{n}": e.programme, f"pk{n}": e.contract}
+            if e.changed_programme and e.programme == planner.last_programme:
+                keys[f"pc{n}"] = CHANGED
     return keys, left_out

@@ -10,11 +10,11 @@ differs from the default, the programme code, credits taken, then optionally `.e
 `tN` tolerated, `bN` block-1 (first-year) credits earned, `d` degree obtained, `f` final year,
 `c` changed programme, `sMM`/`uMM` first/last month, `q` teacher training and `k`/`x` for a
 credit or exam contract. Then one segment per plan of the planner (advisor/planner.py): its
-column letter (`a`, `b`, `c`), the credits expected to pass this year, `nN` credits to take next
-year, `.N` expected to pass, the programme code and `k`/`x` for a credit or exam contract
-(`a30n42.21ba`). Dots, not hyphens: a hyphen at the end of a printed
-line reads as a word break. Opening it redirects to the full result URL, so every
-answer is back in the wizard.
+column letter (`a`, `b`, `c`), the credits expected to pass this year, `nN` credits to take in
+the planned year, `.N` expected to pass, the programme code, `k`/`x` for a credit or exam
+contract and `c` for another programme than the last enrolment's (`a30n42.21ba`,
+`b0n60.30bac`). Dots, not hyphens: a hyphen at the end of a printed line reads as a word break.
+Opening it redirects to the full result URL, so every answer is back in the wizard.
 
 A link cut off when copied, or mistyped from paper, is read as far as it goes (`read`): the
 page then says which part could be read. A cut that leaves well-formed parts (`24ba6` for
@@ -29,7 +29,7 @@ from typing import NamedTuple
 from django.http import QueryDict
 
 from .answers import BY_NAME, ROWS, Answer
-from .planner import FIELDS, LETTERS, NUMBERS
+from .planner import CHANGED, FIELDS, LETTERS, NUMBERS
 from .wizard import rows_of
 
 RESIDENCES = BY_NAME["residence"].codes
@@ -62,7 +62,7 @@ CONTRACTS = BY_NAME["contract"].codes
 PLAN = re.compile(
     rf"^(?P<column>[{LETTERS.lower()}])(?P<pe>\d{{1,3}})?(?:n(?P<pt>\d{{1,3}}))?"
     rf"(?:\.(?P<pp>\d{{1,3}}))?(?P<pg>{'|'.join(PROGRAMMES.values())})?"
-    rf"(?P<pk>{'|'.join(CONTRACTS.values())})?$",
+    rf"(?P<pk>{'|'.join(CONTRACTS.values())})?(?P<pc>c)?$",
     re.ASCII,
 )
 
@@ -120,6 +120,8 @@ def _plans(state) -> list[str]:
             text += PROGRAMMES[values["pg"]]
         if values["pk"] and values["pk"] != "diploma":
             text += CONTRACTS[values["pk"]]
+        if values["pc"] == CHANGED:
+            text += "c"
         segments.append(text)
     return segments
 
@@ -173,6 +175,8 @@ def read(code: str) -> Reading:
         if plan["pg"]:
             state[f"pg{n}"] = DECODED["p"][plan["pg"]]
         state[f"pk{n}"] = DECODED["k"].get(plan["pk"], "diploma")
+        if plan["pc"]:
+            state[f"pc{n}"] = CHANGED
     return Reading(state, len(rows), len(segments) - len(plans), unread)
 
 

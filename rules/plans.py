@@ -24,7 +24,7 @@ from .family_allowance.amounts import Amount, amount_or_latest
 from .fees import MONTHS_IN_A_YEAR, TuitionTable, YearFees, tuition_table
 from .learning_credit.credit import Sufficiency
 from .scenario import Enrolment
-from .study_efficiency.rule import State
+from .study_efficiency.rule import Programme, State, counts
 
 # A month without a basis that a job-seeker period covers: paid only after registering
 # (Brussels, Wallonia, the German-speaking Community; RULES.md §2).
@@ -41,6 +41,8 @@ class Column:
     credits_to_finish: int | None  # still needed after the plan
     study_efficiency: State | None  # None where the rule does not apply
     study_efficiency_approximated: bool  # every credit passed later counted as a first-year one
+    refused_enrolment: bool  # the plan enrols in the programme the rule refuses that year
+    elsewhere: bool  # the plan enrols that year, in another programme than the one refused
     deadline: AcademicYear | None  # the study-efficiency deadline year, if the plan has it
     refused_until: AcademicYear | None
     refusal_confirmed: bool  # the refusal's length is on an official page (RULES.md §1.8)
@@ -126,6 +128,8 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
     se = advice.results["study_efficiency"]
     fa = advice.results["family_allowance"]
     fc = advice.results["progression"]
+    planned = next((e for e in outcome.plan.enrolments if e.academic_year == year), None)
+    refused = bool(se) and _refuses(se.current, planned, year)
     return Column(
         name=outcome.plan.name,
         enrolments=outcome.plan.enrolments,
@@ -135,12 +139,30 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
         credits_to_finish=lc and lc.credits_to_finish,
         study_efficiency=se and se.current.state,
         study_efficiency_approximated=bool(se) and se.current.approximated,
+        refused_enrolment=refused,
+        elsewhere=bool(se)
+        and se.current.state == "missed"
+        and planned is not None
+        and not refused,
         deadline=se and (se.current.deadline if se.current.deadline_listed else None),
         refused_until=se and se.current.refused_until,
         refusal_confirmed=bool(se) and se.figures.refusal_confidence == "high",
         allowance=_allowance(fa, year) if fa and fa.birth_known else None,
         fundable=fc and _this_year(fc, year.previous()).next_year.fundable,
         fees=next((y for y in advice.fees.years if y.academic_year == year), None),
+    )
+
+
+def _refuses(programme: Programme, planned, year: AcademicYear) -> bool:
+    """RULES.md §1.8: a missed first enrolment closes that programme to the student for the
+    refusal's years; an enrolment in it (a Flemish bachelor on a diploma contract, no change
+    of programme) in one of them is refused."""
+    return (
+        programme.state == "missed"
+        and planned is not None
+        and counts(planned)
+        and not planned.changed_programme
+        and programme.refused_from <= year <= programme.refused_until
     )
 
 

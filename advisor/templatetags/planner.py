@@ -10,7 +10,14 @@ from django.utils.safestring import mark_safe
 from advisor.forms import CONTRACT_LABELS, PROGRAMME_LABELS
 from advisor.html import html, html_join
 from advisor.language import current_language
-from advisor.planner import CONTRACT_CHOICES, KEYS, LETTERS, label, programme_choices
+from advisor.planner import (
+    CONTRACT_CHOICES,
+    KEYS,
+    LETTERS,
+    SAME_OR_CHANGED,
+    label,
+    programme_choices,
+)
 
 from .translations import gettext as _
 
@@ -90,8 +97,10 @@ def _field(index: int, year, programmes: tuple, name: str, value: str, error: st
     key = f"{name}{index}"
     described = f' aria-describedby="{key}-error" aria-invalid="true"' if error else ""
     invalid = " is-invalid" if error else ""
-    if name in ("pg", "pk"):
-        choices = programme_choices(programmes) if name == "pg" else CONTRACT_CHOICES
+    if name in ("pg", "pc", "pk"):
+        choices = {"pg": programme_choices(programmes), "pc": SAME_OR_CHANGED}.get(
+            name, CONTRACT_CHOICES
+        )
         options = html_join(
             "",
             '<option value="{}"{}>{}</option>',
@@ -125,10 +134,12 @@ def shows(comparison, row: str) -> bool:
 
 
 @register.simple_tag
-def plan_enrolment(e) -> str:
+def plan_enrolment(e, last_programme: str) -> str:
     """One enrolment of a plan: its year, programme (and contract, in Flanders), and the credits
     it takes and expects to pass; on paper the comparison is all that says which plan is which."""
     what = str(PROGRAMME_LABELS[e.programme])
+    if e.changed_programme and e.programme == last_programme:  # another kind says it already
+        what = f"{what} {_('(another programme)')}"
     if e.system == "flanders":
         contract = str(CONTRACT_LABELS[e.contract])
         what = f"{what}, {contract[0].lower()}{contract[1:]}"

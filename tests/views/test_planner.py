@@ -279,3 +279,85 @@ def test_an_exam_contract_plan_says_its_fee_is_not_in_the_tables(client):
     assert note in page_text(get(client, **answers, **exam))
     diploma = {**exam, "pk0": "diploma"}
     assert note not in page_text(get(client, **answers, **diploma))
+
+
+# RULES.md §1.8: after a missed first enrolment (20 + 20 of 60 first-year credits by the end of
+# the second enrolment), the same bachelor is refused in 2027-2028; another programme is not.
+MISSED = {
+    **{"r": "flanders", "s": "flanders", "on": "2026-11-20", "by": "2006", "bm": "01"},
+    **{"y0": "2025-2026", "p0": "bachelor", "t0": "60", "e0": "20"},
+    **{"y1": "2026-2027", "p1": "bachelor", "t1": "60"},
+}
+SAME_OTHER_GRADUAAT = {
+    **{"pe0": "20", "pt0": "60", "pp0": "40", "pg0": "bachelor", "pk0": "diploma"},
+    **{"pe1": "20", "pt1": "60", "pp1": "40", "pg1": "bachelor", "pc1": "1", "pk1": "diploma"},
+    **{"pe2": "20", "pt2": "60", "pp2": "30", "pg2": "graduaat", "pk2": "diploma"},
+}
+
+
+def test_rules_1_8_a_plan_in_the_refused_programme_says_it_is_not_possible(client):
+    table = comparison(get(client, **MISSED, **SAME_OTHER_GRADUAAT))
+    refused = "Not possible: with these results no Flemish institution may enrol you in this programme in 2027-2028"
+    assert table.count(refused) == 1  # Plan A only
+    assert "2027-2028, Bachelor (another programme), diploma contract: take 60, pass 40" in table
+    assert (
+        "2027-2028, Graduaat (HBO5), diploma contract: take 60, pass 30" in table
+    )  # no '(another'
+    assert "Missed: refused for this programme up to 2032-2033" in table  # Plan A
+    assert "At risk: pass all first-year units in your second enrolment" in table  # B: a new start
+    assert (
+        "Missed in your last programme: refused there up to 2032-2033. This plan enrols in another one."
+        in table
+    )  # C
+
+
+def test_another_programme_is_a_choice_of_each_plan_and_travels_in_the_short_link(client):
+    html = get(client, **MISSED, **SAME_OTHER_GRADUAAT)
+    assert (
+        '<label for="id_pc1" class="form-label">The same programme as your last enrolment?</label>'
+        in html
+    )
+    assert '<option value="1" selected>No, another programme</option>' in html
+    code = re.search(r'<a href="http://testserver/en/r/([^"]+)/">', html).group(1)
+    assert code.split("/")[-2] == "b20n60.40bac"
+    query = parse_qs(urlsplit(client.get(f"/en/r/{code}/")["Location"]).query)
+    assert query["pc1"] == ["1"] and "pc0" not in query
+
+
+def test_a_bad_programme_choice_gets_its_error(client):
+    html = get(client, **MISSED, **{**SAME_OTHER_GRADUAAT, "pc0": "x"})
+    error = re.search(r'<div id="pc0-error" class="invalid-feedback">(.*?)</div>', html)
+    assert error and "choose one of the options, for example No, another programme" in error.group(
+        1
+    )
+
+
+def test_advise_permalink_writes_another_programme(tmp_path):
+    def plan(**change):
+        return {
+            "name": "Other",
+            "enrolments": [
+                {
+                    "academic_year": "2026-2027",
+                    "programme": "bachelor",
+                    "credits_taken": 60,
+                    "credits_earned": 20,
+                },
+                {
+                    "academic_year": "2027-2028",
+                    "programme": "bachelor",
+                    "credits_taken": 60,
+                    "credits_earned": 40,
+                    **change,
+                },
+            ],
+        }
+
+    data = {
+        "as_of": "2026-11-20", "residence": "flanders", "education_system": "flanders",
+        "enrolments": [{"academic_year": "2025-2026", "programme": "bachelor", "credits_taken": 60, "credits_earned": 20},
+                       {"academic_year": "2026-2027", "programme": "bachelor", "credits_taken": 60}],
+        "plans": [plan(changed_programme=True), plan()],
+    }  # fmt: skip
+    link, left_out = advise_permalink(tmp_path, data)
+    assert "&pc0=1" in link and "pc1" not in link and left_out == ""
