@@ -148,7 +148,7 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
         refused_until=se and se.current.refused_until,
         refusal_confirmed=bool(se) and se.figures.refusal_confidence == "high",
         allowance=_allowance(fa, year) if fa and fa.birth_known else None,
-        fundable=fc and _this_year(fc, year.previous()).next_year.fundable,
+        fundable=fc and _fundable(fc, year),
         fees=next((y for y in advice.fees.years if y.academic_year == year), None),
     )
 
@@ -166,10 +166,14 @@ def _refuses(programme: Programme, planned, year: AcademicYear) -> bool:
     )
 
 
-def _this_year(fc, current: AcademicYear):
-    """The French Community year whose results decide next year: the running one, else the
-    last one."""
-    return next((y for y in fc.years if y.academic_year == current), fc.current)
+def _fundable(fc, year: AcademicYear) -> bool | None:
+    """The French Community verdict on the plan's enrolment in `year` (a change of programme
+    counted: a reorientation); without one, on an enrolment then after the year before."""
+    planned = next((y for y in fc.years if y.academic_year == year), None)
+    if planned:
+        return planned.this_year.fundable
+    before = year.previous()
+    return next((y for y in fc.years if y.academic_year == before), fc.current).next_year.fundable
 
 
 def _allowance(fa: FamilyAllowance, year: AcademicYear) -> tuple[tuple[AllowanceBasis, int], ...]:

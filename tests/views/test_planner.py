@@ -361,3 +361,18 @@ def test_advise_permalink_writes_another_programme(tmp_path):
     }  # fmt: skip
     link, left_out = advise_permalink(tmp_path, data)
     assert "&pc0=1" in link and "pc1" not in link and left_out == ""
+
+
+def test_rules_3_a_change_of_programme_makes_the_plan_fundable(client):
+    """Worked example fc-no-reorientation-not-fundable-unless-changing (RULES.md §3): 30 then
+    10 credits in the same bachelor miss the milestone; a reorientation adds an enrolment to
+    it, so a plan in another programme is fundable and one in the same is not."""
+    answers = {
+        **{"r": "wallonia", "s": "french-community", "on": "2026-11-26"},
+        **{"y0": "2024-2025", "p0": "bachelor", "t0": "60", "e0": "30"},
+        **{"y1": "2025-2026", "p1": "bachelor", "t1": "60", "e1": "10"},
+    }
+    plans = {"pt0": "60", "pp0": "30", "pg0": "bachelor", "pt1": "60", "pp1": "30",
+             "pg1": "bachelor", "pc1": "1"}  # fmt: skip
+    table = comparison(get(client, **answers, **plans))
+    assert "Fundable in 2026-2027 (French Community) No Yes" in table
