@@ -37,6 +37,7 @@ class Column:
     enrolments: tuple[Enrolment, ...]  # what the plan does
     enrolls_next_year: bool
     balance: int | None  # learning credit after the plan; None without a Flemish enrolment
+    master_deduction: int  # deducted for a first master's degree the plan obtains (RULES.md §1.3)
     sufficiency: Sufficiency | None
     credits_to_finish: int | None  # still needed after the plan
     study_efficiency: State | None  # None where the rule does not apply
@@ -135,6 +136,7 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
         enrolments=outcome.plan.enrolments,
         enrolls_next_year=any(e.academic_year == year for e in outcome.plan.enrolments),
         balance=lc and lc.balance,
+        master_deduction=_master_deduction(lc, outcome.plan),
         sufficiency=lc and lc.sufficiency,
         credits_to_finish=lc and lc.credits_to_finish,
         study_efficiency=se and se.current.state,
@@ -164,6 +166,13 @@ def _refuses(programme: Programme, planned, year: AcademicYear) -> bool:
         and not planned.changed_programme
         and programme.refused_from <= year <= programme.refused_until
     )
+
+
+def _master_deduction(lc, plan) -> int:
+    """What a first master's degree obtained in one of the plan's years deducts, else 0."""
+    year = lc and lc.master_year
+    planned = {e.academic_year for e in plan.enrolments}
+    return year.master_deduction if year and year.academic_year in planned else 0
 
 
 def _fundable(fc, year: AcademicYear) -> bool | None:

@@ -388,14 +388,36 @@ def with_plan(scenario: Scenario, plan: Plan) -> Scenario:
     planned_years = {e.academic_year for e in plan.enrolments}
     kept = [e for e in scenario.enrolments if e.academic_year not in planned_years]
     to_finish = scenario.credits_to_finish
-    if to_finish is not None:
+    planned = list(plan.enrolments)
+    if to_finish is not None and scenario.enrolments:
+        planned = _diploma_year(planned, to_finish, scenario.enrolments[-1])
         to_finish = max(0, to_finish - sum(e.credits_earned or 0 for e in plan.enrolments))
     return replace(
         scenario,
-        enrolments=tuple(sorted(kept + list(plan.enrolments), key=_enrolment_order)),
+        enrolments=tuple(sorted(kept + planned, key=_enrolment_order)),
         credits_to_finish=to_finish,
         plans=(),
     )
+
+
+def _diploma_year(planned: list[Enrolment], to_finish: int, last: Enrolment) -> list[Enrolment]:
+    """A plan's enrolments with its diploma year marked, in the programme the answers end in
+    (the one the credits still needed are for): the enrolment that takes every credit still
+    needed is the final year (SCENARIO.md v2 `final_year`: the family allowance's diploma-year
+    exception), and passing them all obtains the degree (a first master's deducts 140 from the
+    learning credit, RULES.md §1.3)."""
+    marked, left = [], to_finish
+    for e in planned:
+        same = (e.system, e.programme) == (last.system, last.programme) and not e.changed_programme
+        if same and left > 0 and e.contract != "credit":  # a credit contract gives no degree
+            e = replace(
+                e,
+                final_year=e.final_year or e.credits_taken >= left,
+                degree_obtained=e.degree_obtained or (e.credits_earned or 0) >= left,
+            )
+        left -= e.credits_earned or 0
+        marked.append(e)
+    return marked
 
 
 # An enrolment's answers, its position left out: two rows alike in all of them are one twice.

@@ -241,3 +241,49 @@ def test_a_plan_replaces_the_running_year_only_in_its_own_advice():
         ("2025-2026", 60),
         (RUNNING, 30),
     ]
+
+
+# The plan's diploma year (rules.scenario._diploma_year): with the credits still needed known,
+# the enrolment that takes them all is the final year and passing them all gives the degree.
+@pytest.mark.parametrize(
+    ("to_finish", "plan", "marks"),
+    [
+        pytest.param(75, [year(RUNNING, 60, 60), year(NEXT, 15, 15)],
+                     [(False, False), (True, True)], id="the last 15 taken and passed"),
+        pytest.param(75, [year(RUNNING, 60, 60), year(NEXT, 30, 10)],
+                     [(False, False), (True, False)], id="taken, not all passed: no degree"),
+        pytest.param(75, [year(RUNNING, 60, 30), year(NEXT, 30, 30)],
+                     [(False, False), (False, False)], id="15 still needed after the plan"),
+        pytest.param(75, [year(RUNNING, 60, 60), year(NEXT, 15, 15, contract="credit")],
+                     [(False, False), (False, False)], id="a credit contract gives no degree"),
+        pytest.param(75, [year(RUNNING, 60, 60),
+                          year(NEXT, 15, 15, programme="graduaat")],
+                     [(False, False), (False, False)], id="another programme: not these credits"),
+        pytest.param(None, [year(RUNNING, 60, 60), year(NEXT, 15, 15)],
+                     [(False, False), (False, False)], id="credits still needed not given"),
+    ],
+)  # fmt: skip
+def test_the_plan_that_takes_every_credit_still_needed_is_the_diploma_year(to_finish, plan, marks):
+    top = {"credits_to_finish": to_finish} if to_finish is not None else {}
+    advice = advise(scenario(plan, **top))
+    planned = [
+        e
+        for e in advice.plans[0].advice.scenario.enrolments
+        if str(e.academic_year) in (RUNNING, NEXT)
+    ]
+    assert [(e.final_year, e.degree_obtained) for e in planned] == marks
+
+
+def test_rules_2_1_a_final_year_plan_keeps_the_student_months():
+    """RULES.md §2.1 (diploma-year exception): 15 credits in the last year keep the student
+    status, so the plan does not spend the school-leaver months before graduating."""
+    comparison = compare(advise(scenario([year(RUNNING, 60, 60), year(NEXT, 15, 15)],
+                                         credits_to_finish=75)))  # fmt: skip
+    assert comparison.columns[0].allowance == (("student", 12),)
+
+
+def test_rules_1_3_a_plan_that_obtains_a_first_master_deducts_140():
+    done = [year("2025-2026", 60, 60, programme="master"), year(RUNNING, 60, programme="master")]
+    plan = [year(RUNNING, 60, 60, programme="master"), year(NEXT, 20, 20, programme="master")]
+    column = compare(advise(scenario(plan, enrolments=done, credits_to_finish=80))).columns[0]
+    assert column.master_deduction == 140
