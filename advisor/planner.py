@@ -72,6 +72,8 @@ THIS_YEAR_MISSING = _(
     "numbers to leave it out"
 )
 PASSED_ABOVE_TAKEN = _("enter a number from 0 to {high}: you cannot pass more than you take")
+ABOVE_THIS_YEAR = _("enter a number from 0 to {high}: you take {high} credits this year")
+NOTHING_TO_COMPARE = _("Fill in the numbers of at least one plan to compare it.")
 
 
 # The presets' names (`_preset`), shown until the planner is first used.
@@ -198,6 +200,8 @@ def planner_for(state, scenario: Scenario) -> Planner | None:
         for column in columns:
             if column.used:
                 _check(column, planner)
+        if not any(column.used for column in columns):
+            planner.problem = str(NOTHING_TO_COMPARE)
     return planner
 
 
@@ -232,7 +236,11 @@ def _check(column: Column, planner: Planner):
     values, asked, year = column.values, planner.fields, planner.year
     if "pe" in asked:
         high = planner.running.credits_taken
-        message = THIS_YEAR_MISSING if not values.get("pe") else WHOLE_NUMBER
+        raw = values.get("pe")
+        if not raw:
+            message = THIS_YEAR_MISSING
+        else:
+            message = WHOLE_NUMBER if whole_number(raw) is None else ABOVE_THIS_YEAR
         _number(column, "pe", high, message, year)
     taken = _number(column, "pt", MAX_CREDITS, WHOLE_NUMBER, year, required=False)
     if taken:

@@ -14,6 +14,7 @@ comparison's, said once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -65,12 +66,28 @@ class Comparison:
     allowance_amount: Amount | None  # the lowest monthly amount known for next year
     allowance_verified: bool  # that amount is verified for next year itself
     has_allowance: bool  # the student lives where a Belgian scheme pays
+    enrol_by: date | None  # planning this year: the allowance's enrolment deadline for it
 
     def shows(self, row: str) -> bool:
         """A row is shown where at least one plan has something to say in it."""
         if row == "fundable":
             return any(c.fundable is not None for c in self.columns)
         return any(getattr(c, row) not in (None, ()) for c in self.columns)
+
+    @property
+    def short_of_learning_credit(self) -> bool:
+        """A plan ends without enough learning credit, or enrols for credits without it
+        (RULES.md §1.5: the institution then decides, and may refuse)."""
+        return any(
+            (c.sufficiency in ("zero-or-below", "below-needed") and not c.master_deduction)
+            or (c.fees and c.fees.credits_without_learning_credit)
+            for c in self.columns
+        )
+
+    @property
+    def not_fundable(self) -> bool:
+        """A plan enrols where the French Community would not fund it (RULES.md §3)."""
+        return any(c.fundable is False and c.enrolls_next_year for c in self.columns)
 
     @property
     def study_efficiency_approximated(self) -> bool:
@@ -92,8 +109,12 @@ class Comparison:
 
     @property
     def lost_year(self) -> LostYear | None:
-        """What twelve months without the allowance cost, at the lowest amount known."""
+        """What twelve months without the allowance cost, at the lowest amount known; not
+        said when no plan has an allowance month (past the age limit: nothing to lose)."""
         amount = self.allowance_amount
+        if all(c.allowance is not None and {b for b, _ in c.allowance} <= {"none"}
+               for c in self.columns):  # fmt: skip
+            return None
         return amount and LostYear(amount.value * MONTHS_IN_A_YEAR, amount.value)
 
     @property
@@ -120,6 +141,9 @@ def compare(advice: Advice) -> Comparison:
         allowance_amount=amount,
         allowance_verified=verified,
         has_allowance=fa is not None,
+        enrol_by=fa.what_if.enrolment_deadline
+        if fa and year == advice.scenario.current_year
+        else None,
     )
 
 

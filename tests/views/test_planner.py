@@ -191,7 +191,7 @@ def test_the_notes_say_what_is_not_verified(client):
 @pytest.mark.parametrize(
     "plan, field, message",
     [
-        pytest.param({"pe0": "70"}, "pe0", "enter a whole number from 0 to 60", id="more than taken"),
+        pytest.param({"pe0": "70"}, "pe0", "from 0 to 60: you take 60 credits this year", id="more than taken"),
         pytest.param({"pe0": ""}, "pe0", "enter a whole number from 0 to 60", id="this year needed"),
         pytest.param({"pt0": "60", "pp0": "61"}, "pp0", "from 0 to 60", id="passed above taken"),
         pytest.param({"pt0": "9" * 40}, "pt0", "from 0 to 200", id="a huge number"),
@@ -376,3 +376,63 @@ def test_rules_3_a_change_of_programme_makes_the_plan_fundable(client):
              "pg1": "bachelor", "pc1": "1"}  # fmt: skip
     table = comparison(get(client, **answers, **plans))
     assert "Fundable in 2026-2027 (French Community) No Yes" in table
+
+
+def test_the_notes_say_what_too_little_learning_credit_or_no_funding_means(client):
+    """RULES.md §1.5: short of learning credit, the institution may enrol, charge more or
+    refuse; §3: not fundable, it may refuse, with a derogation and an internal appeal."""
+    short = {
+        **{"r": "flanders", "s": "flanders", "f": "100", "on": "2026-11-20"},
+        **{f"{k}{i}": v for i, (y, e) in enumerate(
+            [("2022-2023", "20"), ("2023-2024", "20"), ("2024-2025", "15"), ("2025-2026", "20")])
+           for k, v in (("y", y), ("p", "bachelor"), ("t", "60"), ("e", e))},
+        **{"y4": "2026-2027", "p4": "bachelor", "t4": "60"},
+        **{"pe0": "30", "pt0": "60", "pp0": "30", "pg0": "bachelor", "pk0": "diploma"},
+    }  # fmt: skip
+    text = page_text(get(client, **short))
+    assert "Not enough learning credit in a plan? Your institution then decides" in text
+    assert "or refuse them. Exception: if you do not have a master degree yet" in text
+    fc = {"r": "wallonia", "s": "french-community", "on": "2026-11-26",
+          "y0": "2024-2025", "p0": "bachelor", "t0": "60", "e0": "30",
+          "y1": "2025-2026", "p1": "bachelor", "t1": "60", "e1": "10",
+          "pt0": "60", "pp0": "30", "pg0": "bachelor"}  # fmt: skip
+    assert "If you are not fundable, your institution may refuse your enrolment" in page_text(
+        get(client, **fc)
+    )
+    assert "Not enough learning credit in a plan?" not in page_text(
+        get(client, **ANSWERS, **PLANS)
+    )
+
+
+def test_a_plan_for_this_year_gives_its_enrolment_deadline(client):
+    """RULES.md §2.1 (art. 24 §2): enrolled by 30 November, the whole year counts."""
+    answers = {**AFTER_A_FIRST_YEAR, "r": "flanders", "on": "2026-11-29"}
+    text = page_text(get(client, **answers, **A_FULL_YEAR))
+    assert (
+        "Enrol by 30 November 2026 for the family allowance to count the whole of 2026-2027."
+        in text
+    )
+    after = page_text(get(client, **{**answers, "on": "2026-12-01"}, **A_FULL_YEAR))
+    assert "for the family allowance to count the whole of" not in after
+
+
+def test_no_lost_year_cost_when_no_plan_has_an_allowance_month(client):
+    """RULES.md §0: past the age limit there is no right whatever the credits, so a year
+    without the allowance costs nothing more."""
+    over_25 = {"r": "flanders", "s": "flanders", "on": "2026-11-20", "by": "2001", "bm": "05",
+               "y0": "2025-2026", "p0": "master", "t0": "60", "e0": "30",
+               "pt0": "60", "pp0": "60", "pg0": "master", "pk0": "diploma", "pt1": "0"}  # fmt: skip
+    text = page_text(get(client, **over_25))
+    assert "12 months without allowance" in text
+    assert "Each month without family allowance costs" not in text
+    assert "Each month without family allowance costs" in page_text(
+        get(client, **ANSWERS, **PLANS)
+    )
+
+
+def test_emptying_every_plan_says_what_to_do(client):
+    empty = {f"{name}{n}": "" for name in ("pe", "pt", "pp") for n in range(3)}
+    empty |= {f"pg{n}": "bachelor" for n in range(3)}  # the form's lists always send a value
+    html = get(client, **ANSWERS, **empty)
+    assert "Fill in the numbers of at least one plan to compare it." in page_text(html)
+    assert "We filled in three common choices" not in page_text(html)
