@@ -27,6 +27,8 @@ of that year's enrolment (the bachelor when there are both):
   `programme-not-covered`.
 - `fundable_next_year_if_reoriented`: with `milestone-missed`, whether a change of programme
   next year (a reorientation, which gives extra time once per cycle) would make it fundable.
+- `fundable_next_year_whatever_results`: the verdict on next year is given before this year's
+  results are known, because passing nothing and passing everything lead to it alike.
 - `rules_unconfirmed`: the next year falls under the announced 'décret parcours étudiant',
   whose content is not confirmed.
 
@@ -75,6 +77,9 @@ class Verdict:
     # Next year only: True when a change of programme then (a reorientation) would make a
     # missed milestone fundable; None when it would change nothing.
     if_reoriented: bool | None = None
+    # Decided before the last year's results are known: passing nothing and passing
+    # everything give the same answer.
+    whatever_results: bool = False
 
 
 @dataclass(frozen=True)
@@ -327,7 +332,7 @@ def fundability(
     ):
         return Verdict(True, "earlier-students-2024")
     if cycle.pending:
-        return Verdict(None, "results-pending")
+        return _whatever_results(programme, year, cycle, reorienting)
     if cycle.last.credits_taken and cycle.last.credits_earned == cycle.last.credits_taken:
         return Verdict(True, "all-credits-passed")
     counted = cycle.counted(year.first_day)
@@ -336,6 +341,30 @@ def fundability(
     if programme == "master":
         return Verdict(None, "master-rules-unverified")
     return _bachelor_milestones(cycle, counted, on, cycle.reoriented or reorienting)
+
+
+def _whatever_results(programme: str, year: AcademicYear, cycle: _Cycle, reorienting: bool):
+    """The verdict while the last year's results are unknown: the same one when passing
+    nothing and passing everything (all of it block 1) give the same answer, else none yet."""
+    worst, best = (
+        fundability(programme, year, _resolved(cycle, earned), reorienting=reorienting)
+        for earned in (0, cycle.last.credits_taken)
+    )
+    if worst.fundable is None or worst.fundable != best.fundable:
+        return Verdict(None, "results-pending")
+    return replace(worst, whatever_results=True)
+
+
+def _resolved(cycle: _Cycle, earned: int) -> _Cycle:
+    """The cycle with its last, pending enrolment's results: `earned` credits, all block 1."""
+    return replace(
+        cycle,
+        last=replace(cycle.last, credits_earned=earned),
+        years=list(cycle.years),
+        earned=cycle.earned + earned,
+        block1=cycle.block1 + earned,
+        block1_at_least=cycle.block1_at_least + earned,
+    )
 
 
 def _bachelor_milestones(cycle: _Cycle, counted: int, on: date, reoriented: bool) -> Verdict:

@@ -38,6 +38,7 @@ def json_of(pr: Progression | None) -> list[dict] | None:
             "fundable_next_year": y.next_year.fundable,
             "fundable_next_year_reason": y.next_year.reason,
             "fundable_next_year_if_reoriented": y.next_year.if_reoriented,
+            "fundable_next_year_whatever_results": y.next_year.whatever_results,
             "rules_unconfirmed": y.rules_unconfirmed,
         }
         for y in pr.years

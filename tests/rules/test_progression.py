@@ -453,3 +453,26 @@ def test_french_community_input_is_checked(enrolment, code):
 def test_whether_the_block_1_approximation_decides_the_verdict(enrolments, approximated, decides):
     current = compute(enrolments).current
     assert (current.block1_approximated, current.approximation_decides) == (approximated, decides)
+
+
+# Next year's verdict while this year's results are unknown (RULES.md §3): given when passing
+# nothing and passing everything lead to the same one, else none yet.
+@pytest.mark.parametrize(
+    "enrolments, fundable, reason, whatever",
+    [
+        pytest.param([year("2024-2025", 60), year("2025-2026", 50), year("2026-2027", None, taken=20)],
+                     True, "milestones-met", True,
+                     id="RULES-3: all of block 1 already, the next milestone after 4 enrolments"),
+        pytest.param([year("2025-2026", 30), year("2026-2027", None, taken=15)],
+                     None, "results-pending", False,
+                     id="RULES-3: 45 at most misses block 1, but passing all 15 keeps it fundable"),
+        pytest.param([year("2025-2026", 0), year("2026-2027", None)],
+                     None, "results-pending", False,
+                     id="RULES-3: passing nothing misses, passing all is fundable"),
+    ],
+)  # fmt: skip
+def test_next_year_decided_before_this_years_results(enrolments, fundable, reason, whatever):
+    verdict = entry(compute(enrolments), "2026-2027").next_year
+    assert (verdict.fundable, verdict.reason, verdict.whatever_results) == (
+        fundable, reason, whatever
+    )  # fmt: skip

@@ -125,3 +125,22 @@ def test_a_verdict_on_approximated_block_1_credits_says_probably(client, block1,
     html, text = page(client, **answers)
     assert heading(html) == title
     assert ("give your block-1 credits to be sure" in text) is (block1 is None)
+
+
+@pytest.mark.parametrize(
+    "lang, sentence",
+    [
+        pytest.param("en", "Next year, 2027-2028: fundable too, whatever this year's results.",
+                     id="RULES-3: block 1 complete, next milestone after 4 enrolments"),
+        pytest.param("nl", "Volgend jaar, 2027-2028: ook financierbaar, wat je resultaten van "
+                     "dit jaar ook zijn.", id="RULES-3 in Dutch"),
+    ],
+)  # fmt: skip
+def test_next_year_fundable_whatever_this_years_results(client, lang, sentence):
+    third_year = {"r": "wallonia", "s": "french-community", "on": "2026-11-26",
+                  "y0": "2024-2025", "p0": "bachelor", "t0": "60", "e0": "60",
+                  "y1": "2025-2026", "p1": "bachelor", "t1": "60", "e1": "50",
+                  "y2": "2026-2027", "p2": "bachelor", "t2": "20"}  # fmt: skip
+    _, text = page(client, lang, **third_year)
+    assert sentence in text
+    assert "depends on this year's results" not in text
