@@ -33,9 +33,10 @@ def allowance_years(fa) -> str:
           once(("credits", y.credits), lambda y=y: ngettext(
               "%(credits)s credit", "%(credits)s credits", y.credits) % {"credits": y.credits}),
           separator,
-          once(("status", y.student_status, y.reason, y.running, y.student_period),
+          once(("status", y.student_status, y.reason, y.running, y.student_period, y.right_ends),
                lambda y=y: _status(y, f)),
-          once(("basis", y.basis, y.running), lambda y=y: _basis(y, f, fa.unconditional_until)),
+          once(("basis", y.basis, y.running, y.right_ends),
+               lambda y=y: _basis(y, f, fa.unconditional_until)),
           once(("amount", y.amount), lambda y=y: _amount(y.amount)))
          for y in fa.years),
     )  # fmt: skip
@@ -67,7 +68,7 @@ def _status(y, f) -> str:
             + _("from %(start)s to %(end)s")
             % {
                 "start": month_year(y.student_period.start),
-                "end": month_year(y.student_period.end),
+                "end": month_year(min(y.student_period.end, y.right_ends or y.student_period.end)),
             }
         )
         more = {  # what the reason needs said after the period, in sentences of its own
@@ -107,6 +108,11 @@ def _status(y, f) -> str:
 
 
 def _basis(y, f, unconditional_until) -> str:
+    if y.right_ends:  # the age limit, in the middle of the year (RULES.md §2.1-2.4)
+        ends = {"month": month_year(y.right_ends), "age": f.age_limit}
+        if y.running:
+            return _("Your right ends after %(month)s, the month you turn %(age)s.") % ends
+        return _("Your right ended after %(month)s, the month you turned %(age)s.") % ends
     # the month the region's rule ends it for this student: the month of the 18th birthday in
     # Flanders, 31 August of that year in Brussels and Wallonia (RULES.md §2.1-2.3)
     until = {"month": unconditional_until and month_year(unconditional_until)}

@@ -31,7 +31,9 @@ Output (`family_allowance` in the advise JSON; SCENARIO.md's fields plus these e
 - `what_if`: for the next academic year: `academic_year`, `credits_threshold` (credits at which
   the status changes; null where any enrolment counts), `status_matters` (false when age alone
   gives the right; null without `birth_month`), `school_leaver_months_left` (Flanders),
-  `diploma_year_cycles_used`.
+  `diploma_year_cycles_used`, and, extra, `age_until` (`YYYY-MM`: the age right ends within
+  that year, the study condition decides after it) and `right_ends` (`YYYY-MM`: the age limit
+  ends the right within that year).
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class Year:
     student_period: Period | None
     amount: Amount | None
     running: bool  # the advice's academic year: the page speaks of it in the present
+    right_ends: Month | None  # the age limit ends the right in this year: its last month
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class WhatIf:
     diploma_year_cycles_used: tuple[str, ...]
     amount: Amount | None
     enrolment_deadline: date  # enrol by this day for the whole year to count
+    age_until: Month | None  # the age right ends in that year, the study condition after it
+    right_ends: Month | None  # the age limit ends the right in that year: its last month
 
 
 @dataclass(frozen=True)
@@ -248,6 +253,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
                 student_period=period,
                 amount=amount_on(region.scheme, year.first_day),
                 running=year == scenario.current_year,
+                right_ends=_ends_in(last_right, year) if birth else None,
             )
         )
 
@@ -259,6 +265,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         bank_before,
         last_right,
         tuple(sorted(cycles_used)),
+        birth and max(uncond, semi or uncond),
     )
     return FamilyAllowance(
         region=region,
@@ -331,17 +338,19 @@ def enrolment_year(scenario: Scenario, region: Region | None = None) -> Academic
     return year if scenario.as_of <= deadline else year.next()
 
 
-def _what_if(region: Region, year, basis, bank_before, last_right, cycles_used) -> WhatIf:
+def _what_if(region: Region, year, basis, bank_before, last_right, cycles_used, age_end) -> WhatIf:
     """Next year's right: `none` past the age limit (no right at all, whatever the credits),
-    `age` while the unconditional (or Walloon semi-automatic) right covers its first month,
-    else `credits`: the study condition decides."""
+    `age` while the unconditional (or Walloon semi-automatic) right covers the whole year,
+    else `credits`: the study condition decides (after `age_until`, when the age right ends
+    within the year: the 18th birthday in Flanders, the 21st in Wallonia)."""
     on = year.first_day
-    what_basis = None
+    what_basis, age_until = None, None
     if basis:
         if year.first_month > last_right:
             what_basis = "none"
         elif basis(year.first_month) in ("under-18", "until-21"):
-            what_basis = "age"
+            age_until = _ends_in(min(age_end, last_right), year)
+            what_basis = "credits" if age_until else "age"
         else:
             what_basis = "credits"
     leaver, left = None, None
@@ -360,7 +369,14 @@ def _what_if(region: Region, year, basis, bank_before, last_right, cycles_used) 
         diploma_year_cycles_used=cycles_used,
         amount=amount_on(region.scheme, on),
         enrolment_deadline=year.day(region.p("enrolment_deadline", on)),
+        age_until=age_until,
+        right_ends=_ends_in(last_right, year) if basis and what_basis != "none" else None,
     )
+
+
+def _ends_in(last: Month | None, year: AcademicYear) -> Month | None:
+    """`last` when it falls in `year` before its last month (a right ending mid-year)."""
+    return last if last and year.first_month <= last < year.last_month else None
 
 
 @lru_cache(maxsize=256)

@@ -63,5 +63,7 @@ def json_of(fa: FamilyAllowance | None) -> dict | None:
             "status_matters": what_if.status_matters,
             "school_leaver_months_left": what_if.school_leaver_months_left,
             "diploma_year_cycles_used": list(what_if.diploma_year_cycles_used),
+            "age_until": month(what_if.age_until),
+            "right_ends": month(what_if.right_ends),
         },
     }

@@ -644,7 +644,7 @@ WHAT_IF = {
     "RULES-2.1-under-18-next-year-status-does-not-matter": (
         "flanders",
         [e(Y, 60, earned=None)],
-        "2007-12",
+        "2008-08",
         "2024-12-10",
         "2025-2026",
         27,
@@ -654,7 +654,7 @@ WHAT_IF = {
     "RULES-2.3-until-21-next-year-status-does-not-matter": (
         "wallonia",
         [e(Y, 60, earned=None)],
-        "2005-05",
+        "2005-08",
         "2024-12-10",
         "2025-2026",
         27,
@@ -727,7 +727,7 @@ WHAT_IF_BASIS = {
     "RULES-2.1-under-18-next-september-age-gives-it": (
         "flanders",
         [e("2026-2027", 60, earned=None)],
-        "2009-12",
+        "2010-08",
         "2026-11-26",
         "age",
         False,
@@ -736,7 +736,7 @@ WHAT_IF_BASIS = {
     "RULES-2.3-until-21-next-september-age-gives-it": (
         "wallonia",
         [e("2026-2027", 60, earned=None)],
-        "2007-05",
+        "2007-08",
         "2026-11-26",
         "age",
         False,
@@ -896,3 +896,30 @@ def test_basis_on_the_advice_day(enrolments, birth, basis):
 def test_next_years_enrolment_deadline_is_a_date_RULES_2_2():
     w = fa("brussels", [e("2026-2027", 60, earned=None)]).what_if
     assert (str(w.academic_year), w.enrolment_deadline) == ("2027-2028", date(2027, 11, 30))
+
+
+# The age right ending within next year: it gives the first months, the study condition the
+# rest (RULES.md §2.1: up to the month of the 18th birthday; §2.3: the Walloon semi-automatic
+# right to the end of the month of the 21st; §2.1-2.3: the month of the 25th ends the right).
+@pytest.mark.parametrize(
+    "residence, birth, basis, age_until, right_ends",
+    [
+        pytest.param("flanders", "2009-12", "credits", "2027-12", None,
+                     id="RULES-2.1: 18 in December 2027, conditional from January 2028"),
+        pytest.param("wallonia", "2007-02", "credits", "2028-02", None,
+                     id="RULES-2.3: 21 in February 2028, the 27 credits from March 2028"),
+        pytest.param("brussels", "2010-03", "age", None, None,
+                     id="RULES-2.2: 18 in March 2028, unconditional to 31 August: all year"),
+        pytest.param("flanders", "2010-03", "credits", "2028-03", None,
+                     id="RULES-2.1: 18 in March 2028, conditional from April 2028"),
+        pytest.param("flanders", "2003-02", "credits", None, "2028-02",
+                     id="RULES-2.1: 25 in February 2028, no right after it"),
+    ],
+)  # fmt: skip
+def test_what_if_a_right_that_changes_within_the_year(
+    residence, birth, basis, age_until, right_ends
+):
+    w = fa(residence, [e("2026-2027", 60, earned=None)], birth, "2026-12-10").what_if
+    assert (w.basis, str(w.age_until) if w.age_until else None) == (basis, age_until)
+    assert (str(w.right_ends) if w.right_ends else None) == right_ends
+    assert w.status_matters is (basis == "credits")

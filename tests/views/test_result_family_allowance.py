@@ -368,3 +368,30 @@ def test_the_conditional_right_starts_when_the_region_ends_the_unconditional_one
         y0="2025-2026", p0="bachelor", t0="60", e0="60",
     )  # fmt: skip
     assert sentence in text
+
+
+@pytest.mark.parametrize(
+    "query, sentences",
+    [
+        pytest.param(
+            dict(r="wallonia", s="french-community", by="2007", bm="02",
+                 y0="2025-2026", p0="bachelor", t0="60", e0="40",
+                 y1="2026-2027", p1="bachelor", t1="60"),
+            ["2027-2028: your age gives it up to and including February 2028; after that, only "
+             "if you enrol for at least 27 credits.",
+             "Up to and including February 2028 your age gives it, whatever your credits."],
+            id="RULES-2.3: the semi-automatic right ends with the month of the 21st birthday"),
+        pytest.param(
+            dict(r="flanders", s="flanders", by="2002", bm="02",
+                 y0="2025-2026", p0="master", t0="60", e0="60", y1="2026-2027", p1="master", t1="60"),
+            ["Family allowance now (November 2026): yes, as a student. Your right ends after "
+             "February 2027, the month you turn 25.",
+             "2026-2027 (60 credits): student status: yes — at least 27 credits, from September "
+             "2026 to February 2027. Your right ends after February 2027, the month you turn 25."],
+            id="RULES-2.1: the right ends with the month of the 25th birthday"),
+    ],
+)  # fmt: skip
+def test_a_right_that_changes_in_the_middle_of_a_year_says_when(client, query, sentences):
+    _, text = verdicts(client, on="2026-11-26", **query)
+    for sentence in sentences:
+        assert sentence in text
