@@ -173,3 +173,18 @@ def test_paper_lists_the_sources_of_the_sections_it_prints_only(client):
     printed = html[html.index('id="sources-title"') : html.index('id="permalink-title"')]
     assert "Kan ik mijn leerkrediet weer opbouwen?" not in printed
     assert "Leerkrediet: het saldo van je leerkrediet" in printed
+
+
+def test_rules_1_8_a_missed_first_enrolment_gives_the_refusal_length_as_institutions_do(client):
+    """RULES.md §0: the six years are medium (institutions' pages only,
+    parameters/study_efficiency/refusal_years.toml): the short answer says so too."""
+    missed = (
+        "r=flanders&s=flanders&on=2026-07-15&y0=2024-2025&p0=bachelor&t0=60&e0=30"
+        "&y1=2025-2026&p1=bachelor&t1=60&e1=20&b1=10"
+    )
+    first = summary_items(result(client, missed))[0]
+    assert first.startswith("Study progress: you did not pass your first enrolment in time.")
+    assert (
+        "from 2026-2027: for 6 years, up to and including 2031-2032, by institutions' pages"
+        in first
+    )
