@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .advice import Advice
 
 Code = Literal[
+    "allowance-top-up",
     "allowance-enrolment",
     "change-programme-full-refund",
     "change-programme-half-refund",
@@ -89,21 +90,29 @@ def _deadline(rule: str, on: date, code: Code, scheme: str, day: date | None, **
 
 
 def _family_allowance(advice: Advice) -> list[Deadline]:
-    """Next year's enrolment deadline (Groeipakket: 30 November), while the credits decide
-    the right in some month of that year, or while we cannot tell without the birth month.
-    Not when the age alone gives it all year, nor past the age limit."""
+    """This year's deadline to reach the credit minimum, while the running year is under it;
+    next year's enrolment deadline (Groeipakket: 30 November), while the credits decide the
+    right in some month of that year, or while we cannot tell without the birth month. Not
+    when the age alone gives it all year, nor past the age limit."""
     fa = advice.results["family_allowance"]
     what_if = fa and fa.what_if
-    if not what_if or fa.right_over or what_if.basis == "none":
+    if not what_if or fa.right_over:
         return []
+    rule = f"family_allowance.{fa.region.folder}.enrolment_deadline"
+    found = []
+    if fa.top_up_by:
+        year = advice.scenario.current_year
+        top_up = _deadline(
+            rule, year.first_day, "allowance-top-up", "family_allowance", fa.top_up_by,
+            year=year, credits=fa.figures.min_credits, taken=fa.current.credits,
+        )  # fmt: skip
+        found.append(top_up)
+    if what_if.basis in ("none", "age"):
+        return found
     year = what_if.academic_year
-    if what_if.basis == "age":
-        age_right_until = max(m for m in (fa.unconditional_until, fa.until_21) if m)
-        if age_right_until >= year.last_month:
-            return []
-    return [
+    return found + [
         _deadline(
-            f"family_allowance.{fa.region.folder}.enrolment_deadline",
+            rule,
             year.first_day,
             "allowance-enrolment",
             "family_allowance",

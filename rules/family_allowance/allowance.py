@@ -129,6 +129,7 @@ class FamilyAllowance:
     right_over: bool  # past the month of the 25th birthday: no right at all any more
     today: Month  # the advice's month
     basis_today: Basis | None  # the basis of the right in that month (None without birth)
+    top_up_by: date | None  # the running year is under the minimum: reach it by this day
     basis_of: Callable[[Month], Basis | None] = field(default=None, compare=False, repr=False)
 
     def months_by_basis(self, year: AcademicYear) -> tuple[tuple[Basis, int], ...]:
@@ -157,6 +158,20 @@ class FamilyAllowance:
     @property
     def current(self) -> Year | None:
         return self.years[-1] if self.years else None
+
+    @property
+    def age_right_ends(self) -> Month | None:
+        """The age right (unconditional, Walloon semi-automatic) ends within the advice's
+        academic year, after the advice's month: its last month."""
+        last = max((m for m in (self.unconditional_until, self.until_21) if m), default=None)
+        year = self.today.academic_year
+        return last if last and self.today <= last < year.last_month else None
+
+    @property
+    def job_seeker_now(self) -> bool:
+        """Brussels, Wallonia, German-speaking Community: a job-seeker period covers the
+        advice's month (the allowance goes on only after registering)."""
+        return any(p.start <= self.today <= p.end for p in self.job_seeker)
 
     @property
     def had_diploma_year(self) -> bool:
@@ -285,8 +300,29 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         right_over=bool(last_right and last_right < today),
         today=today,
         basis_today=basis(today) if birth else None,
+        top_up_by=_top_up_by(
+            region, scenario, years, birth and max(uncond, semi or uncond), last_right
+        ),
         basis_of=basis,
     )
+
+
+def _top_up_by(region: Region, scenario: Scenario, years: list[Year], age_end, last_right):
+    """The running year has fewer credits than the minimum while its enrolment deadline has
+    not passed: enrolling for more by then makes it a student year (RULES.md §2.1-2.3: 27
+    credits enrolled by 30 November count for the whole year). None where the credits would
+    change no month of it: age gives each one, or the age limit is past."""
+    year = scenario.current_year
+    current = next((y for y in years if y.academic_year == year), None)
+    if not current or current.reason != "below-minimum":
+        return None
+    deadline = year.day(region.p("enrolment_deadline", scenario.as_of))
+    if scenario.as_of > deadline:
+        return None
+    months = months_in(Period(year.first_month, year.last_month))
+    if age_end and all(m <= age_end or m > last_right for m in months):
+        return None
+    return deadline
 
 
 def _majority(counts: Counter) -> Basis | None:

@@ -238,3 +238,22 @@ def test_every_deadline_names_a_parameter_with_a_source():
         for d in deadlines(advice_of(as_of, *scenario)):
             assert parameters.parameter(d.rule).reference.url.startswith("https://")
             assert d.confidence in parameters.CONFIDENCES
+
+
+@pytest.mark.parametrize(
+    "as_of, residence, birth, top_up",
+    [
+        pytest.param("2026-11-26", "flanders", "2005-03", date(2026, 11, 30),
+                     id="RULES-2.1-art-24: 20 credits, 27 by 30 November count the whole year"),
+        pytest.param("2026-11-26", "brussels", None, date(2026, 11, 30),
+                     id="RULES-2.2: without a birth month too"),
+        pytest.param("2026-12-01", "flanders", "2005-03", None, id="RULES-2.1: past the day"),
+        pytest.param("2026-11-26", "flanders", "2001-09", None,
+                     id="RULES-2.1: past the age limit (25 in September 2026), nothing to keep"),
+    ],
+)  # fmt: skip
+def test_the_running_year_below_27_can_still_be_topped_up(as_of, residence, birth, top_up):
+    advice = advice_of(as_of, residence, "flanders",
+                       [year("2025-2026", 60, 60), year("2026-2027", 20)], birth)  # fmt: skip
+    days = [d.day for d in deadlines(advice) if d.code == "allowance-top-up"]
+    assert days == ([top_up] if top_up else [])

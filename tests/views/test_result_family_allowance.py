@@ -395,3 +395,39 @@ def test_a_right_that_changes_in_the_middle_of_a_year_says_when(client, query, s
     _, text = verdicts(client, on="2026-11-26", **query)
     for sentence in sentences:
         assert sentence in text
+
+
+# 20 credits in 2026-2027 on 26 November, four days before the enrolment deadline: 27 credits
+# enrolled by 30 November count for the whole year (RULES.md §2.1 art. 24 §2, §2.2, §2.3).
+BELOW_27_IN_NOVEMBER = dict(
+    s="flanders", y0="2024-2025", p0="bachelor", t0="60", e0="50",
+    y1="2025-2026", p1="bachelor", t1="60", e1="55", y2="2026-2027", p2="bachelor", t2="20",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "query, now",
+    [
+        pytest.param(dict(r="brussels", by="2005", bm="03"),
+                     "Family allowance now (November 2026): not as a student. It can go on if "
+                     "you register as a young job seeker: do it now",
+                     id="RULES-2.2: below 27, a job-seeker period covers now (Famiris)"),
+        pytest.param(dict(r="flanders", by="2005", bm="03"),
+                     "Family allowance now (November 2026): not as a student, but as a school "
+                     "leaver.", id="RULES-2.1: below 27, school-leaver months"),
+        pytest.param(dict(r="wallonia", s="french-community", by="2005", bm="12"),
+                     "Family allowance now (November 2026): yes, your age gives it, up to and "
+                     "including December 2026. To have it after December 2026 too: enrol for at "
+                     "least 27 credits in all by 30 November 2026.",
+                     id="RULES-2.3: the semi-automatic right ends in December 2026"),
+    ],
+)  # fmt: skip
+def test_below_27_before_30_november_the_page_says_there_is_still_time(client, query, now):
+    _, text = verdicts(client, on="2026-11-26", **{**BELOW_27_IN_NOVEMBER, **query})
+    assert now in text
+    assert (
+        "30 November 2026 : Reach 27 credits for 2026-2027 to keep your family allowance" in text
+    )
+    assert "You are enrolled for 20 credits." in text
+    after = verdicts(client, on="2026-12-01", **{**BELOW_27_IN_NOVEMBER, **query})[1]
+    assert "Reach 27 credits for 2026-2027" not in after
