@@ -281,6 +281,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         last_right,
         tuple(sorted(cycles_used)),
         birth and max(uncond, semi or uncond),
+        today,
     )
     return FamilyAllowance(
         region=region,
@@ -374,7 +375,9 @@ def enrolment_year(scenario: Scenario, region: Region | None = None) -> Academic
     return year if scenario.as_of <= deadline else year.next()
 
 
-def _what_if(region: Region, year, basis, bank_before, last_right, cycles_used, age_end) -> WhatIf:
+def _what_if(
+    region: Region, year, basis, bank_before, last_right, cycles_used, age_end, today
+) -> WhatIf:
     """Next year's right: `none` past the age limit (no right at all, whatever the credits),
     `age` while the unconditional (or Walloon semi-automatic) right covers the whole year,
     else `credits`: the study condition decides (after `age_until`, when the age right ends
@@ -391,10 +394,14 @@ def _what_if(region: Region, year, basis, bank_before, last_right, cycles_used, 
             what_basis = "credits"
     leaver, left = None, None
     if region.school_leaver_months and what_basis != "none":
-        left = bank_before.get(year.first_month, 0)
+        start = year.first_month
+        if basis and start <= today:  # a year under way: its months as a student (the summer
+            while start < year.last_month and basis(start) == "student":  # to 30 September)
+                start = start.plus(1)  # are past: the school-leaver months come after them
+        left = bank_before.get(start, 0)
         if left:
-            end = year.first_month.plus(left - 1)
-            leaver = Period(year.first_month, min(end, last_right) if last_right else end)
+            end = start.plus(left - 1)
+            leaver = Period(start, min(end, last_right) if last_right else end)
     return WhatIf(
         academic_year=year,
         basis=what_basis,

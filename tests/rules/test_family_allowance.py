@@ -923,3 +923,16 @@ def test_what_if_a_right_that_changes_within_the_year(
     assert (w.basis, str(w.age_until) if w.age_until else None) == (basis, age_until)
     assert (str(w.right_ends) if w.right_ends else None) == right_ends
     assert w.status_matters is (basis == "credits")
+
+
+def test_RULES_2_1_what_if_this_year_school_leaver_months_follow_the_summer():
+    """No enrolment yet on 26 November: September was covered by the summer (to 30
+    September), so the school-leaver months the 'what if' offers start in October, as the
+    page's own school-leaver months do; next year's start in its September."""
+    result = fa("flanders", [e("2025-2026", 60)], "2004-06", "2026-11-26")
+    w = result.what_if
+    assert str(w.academic_year) == "2026-2027"
+    assert (str(w.school_leaver.start), str(w.school_leaver.end)) == ("2026-10", "2027-09")
+    assert str(result.school_leaver[0].start) == "2026-10"
+    later = fa("flanders", [e("2025-2026", 60), e("2026-2027", 60)], "2004-06", "2026-12-10")
+    assert str(later.what_if.school_leaver.start) == "2027-09"
