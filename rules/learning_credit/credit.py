@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from .. import parameters
-from ..calendar import AcademicYear, years_between
+from ..calendar import AcademicYear, Month, years_between
 from ..scenario import Enrolment, Scenario
 
 # Programmes whose diploma contract draws on the learning credit (RULES.md §1.1). Under a credit
@@ -110,6 +110,7 @@ class LearningCredit:
     running_year_outcomes: tuple[Outcome, ...]  # empty unless some results are unknown
     change_of_programme: ChangeOfProgramme | None  # None unless the current year runs
     figures: Figures
+    stopped_in: Month | None = None  # a pending enrolment ended this month, before its year did
 
     @property
     def bonus_received(self) -> int:
@@ -251,7 +252,19 @@ def learning_credit(scenario: Scenario) -> LearningCredit | None:
         running_year_outcomes=outcomes,
         change_of_programme=_change_of_programme(scenario) if running else None,
         figures=figures(scenario.as_of),
+        stopped_in=_stopped_in(flemish),
     )
+
+
+def _stopped_in(flemish: list[Enrolment]) -> Month | None:
+    """The month a pending enrolment ended before its academic year did (a student who
+    stopped: only the exams taken before then can add credits)."""
+    stopped = [
+        e.end_month
+        for e in flemish
+        if not e.results_known and e.end_month and e.end_month < e.academic_year.last_month
+    ]
+    return max(stopped, default=None)
 
 
 def _change_of_programme(scenario: Scenario) -> ChangeOfProgramme:
