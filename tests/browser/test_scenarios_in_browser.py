@@ -112,7 +112,7 @@ def test_language_switch_on_a_wizard_step_keeps_the_answers(live_server, page):
         "How many credits do you still need to finish your programme?"
     )
 
-    page.get_by_role("link", name="Nederlands").click()
+    page.get_by_role("link", name="Nederlands", exact=True).click()
     assert page.locator("html").get_attribute("lang") == "nl"
     assert urlsplit(page.url).path == "/nl/step/finish/"
     expect(step_heading(page)).to_have_text(
@@ -192,7 +192,7 @@ def test_language_switch_on_a_french_result_keeps_the_answers(live_server, page)
     switch = page.get_by_role("navigation", name="Langue")
     expect(switch.get_by_role("link")).to_have_count(2)  # the two other languages
 
-    switch.get_by_role("link", name="Nederlands").click()
+    switch.get_by_role("link", name="Nederlands", exact=True).click()
     assert page.locator("html").get_attribute("lang") == "nl"
     assert urlsplit(page.url).path == "/nl/result/" and answers(page.url) == expected
     expect(title).to_have_text(f"Je leerkrediet: {balance} studiepunten")

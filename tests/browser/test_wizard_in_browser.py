@@ -47,6 +47,6 @@ def test_flemish_student_through_the_wizard(live_server, page, screenshot):
     assert "Study progress: you passed all 60 credits of your first enrolment in time" in summary
     screenshot(page, f"{mode}-4-result")
 
-    page.get_by_role("link", name="Nederlands").click()
+    page.get_by_role("link", name="Nederlands", exact=True).click()
     assert page.locator("html").get_attribute("lang") == "nl"
     assert "170" in page.locator("#answer-title").inner_text()
