@@ -44,7 +44,7 @@ class Column:
     study_efficiency: State | None  # None where the rule does not apply
     study_efficiency_approximated: bool  # every credit passed later counted as a first-year one
     refused_enrolment: bool  # the plan enrols in the programme the rule refuses that year
-    elsewhere: bool  # the plan enrols that year, in another programme than the one refused
+    elsewhere: bool  # the plan enrols that year in another programme than the one missed
     deadline: AcademicYear | None  # the study-efficiency deadline year, if the plan has it
     refused_until: AcademicYear | None
     refusal_confirmed: bool  # the refusal's length is on an official page (RULES.md §1.8)
@@ -169,7 +169,7 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
         elsewhere=bool(se)
         and se.current.state == "missed"
         and planned is not None
-        and not refused,
+        and (planned.changed_programme or not counts(planned)),
         deadline=se and (se.current.deadline if se.current.deadline_listed else None),
         refused_until=se and se.current.refused_until,
         refusal_confirmed=bool(se) and se.figures.refusal_confidence == "high",

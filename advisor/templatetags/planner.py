@@ -139,7 +139,8 @@ def plan_enrolment(e, last_programme: str) -> str:
     it takes and expects to pass; on paper the comparison is all that says which plan is which."""
     what = str(PROGRAMME_LABELS[e.programme])
     if e.changed_programme and e.programme == last_programme:  # another kind says it already
-        what = f"{what} {_('(another programme)')}"
+        another = _("(another programme)")
+        what = f"{what} {another}"
     if e.system == "flanders":
         contract = str(CONTRACT_LABELS[e.contract])
         what = f"{what}, {contract[0].lower()}{contract[1:]}"

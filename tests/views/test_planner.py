@@ -436,3 +436,28 @@ def test_emptying_every_plan_says_what_to_do(client):
     html = get(client, **ANSWERS, **empty)
     assert "Fill in the numbers of at least one plan to compare it." in page_text(html)
     assert "We filled in three common choices" not in page_text(html)
+
+
+def test_rules_1_8_a_plan_that_is_the_second_enrolment_itself_misses_in_this_programme(client):
+    """Review 21: the planned year is the second enrolment (30 first-year credits open): a plan
+    in the same programme that passes 21 misses the rule there; one in another starts anew."""
+    answers = {
+        "r": "flanders",
+        "s": "flanders",
+        "by": "2007",
+        "bm": "05",
+        "f": "120",
+        "on": "2026-11-30",
+        "y0": "2025-2026",
+        "p0": "bachelor",
+        "t0": "60",
+        "e0": "30",
+    }
+    plans = {"pt0": "42", "pp0": "21", "pg0": "bachelor", "pk0": "diploma",
+             "pt1": "30", "pp1": "30", "pg1": "bachelor", "pc1": "1", "pk1": "diploma"}  # fmt: skip
+    table = comparison(get(client, **answers, **plans))
+    assert "Missed: refused for this programme up to 2032-2033" in table
+    assert "Missed in your last programme" not in table
+    assert "Not possible" not in table  # the refusal starts after the planned year
+    nl = comparison(get(client, "nl", **answers, **plans))
+    assert "2026-2027, Bachelor (andere opleiding), diplomacontract" in nl
