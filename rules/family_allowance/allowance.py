@@ -394,10 +394,11 @@ def _what_if(
             what_basis = "credits"
     leaver, left = None, None
     if region.school_leaver_months and what_basis != "none":
+        # A year under way: its past months as a student (the summer, to 30 September) stay
+        # so; the school-leaver months an enrolment under the minimum gives come after them.
         start = year.first_month
-        if basis and start <= today:  # a year under way: its months as a student (the summer
-            while start < year.last_month and basis(start) == "student":  # to 30 September)
-                start = start.plus(1)  # are past: the school-leaver months come after them
+        while basis and start < min(today, year.last_month) and basis(start) == "student":
+            start = start.plus(1)
         left = bank_before.get(start, 0)
         if left:
             end = start.plus(left - 1)

@@ -936,3 +936,8 @@ def test_RULES_2_1_what_if_this_year_school_leaver_months_follow_the_summer():
     assert str(result.school_leaver[0].start) == "2026-10"
     later = fa("flanders", [e("2025-2026", 60), e("2026-2027", 60)], "2004-06", "2026-12-10")
     assert str(later.what_if.school_leaver.start) == "2027-09"
+    # on 15 September, enrolling now under 27 makes September the month of too few credits, as
+    # the page says for a 20-credit row (review 21): the what-if starts in September then
+    september = fa("flanders", [e("2025-2026", 60)], "2004-06", "2026-09-15").what_if
+    below = fa("flanders", [e("2025-2026", 60), e("2026-2027", 20)], "2004-06", "2026-09-15")
+    assert str(september.school_leaver.start) == str(below.school_leaver[0].start) == "2026-09"
