@@ -189,8 +189,12 @@ def planner_for(state, scenario: Scenario) -> Planner | None:
     if submitted:
         columns = [Column(n, _answers(state, n)) for n in range(MAX_PLANS)]
     else:
-        names = PRESETS[running is not None]
-        columns = [Column(n, _preset(n, running, last), preset=names[n]) for n in range(MAX_PLANS)]
+        stopped = bool(running) and running.last_month < running.academic_year.last_month
+        names = PRESETS[running is not None and not stopped]
+        columns = [
+            Column(n, _preset(n, running, last, stopped), preset=names[n])
+            for n in range(MAX_PLANS)
+        ]
     year = enrolment_year(scenario)
     planner = Planner(
         running, year, columns, programmes, submitted, last.system, last.programme,
@@ -209,11 +213,12 @@ def _answers(state, n: int) -> dict[str, str]:
     return {name: ascii_digits(state.get(f"{name}{n}", "").strip()) for name in FIELDS}
 
 
-def _preset(n: int, running: Enrolment | None, last: Enrolment) -> dict[str, str]:
+def _preset(n: int, running: Enrolment | None, last: Enrolment, stopped: bool) -> dict[str, str]:
     """Three common choices to start from. While this year runs: pass everything and take a
     full year next; pass half and take fewer credits next year, passing half; pass half and
-    stop. Otherwise a full year, fewer credits, and half of a full year."""
-    if running:
+    stop. Otherwise, or when this year's enrolment stopped early (nothing passed after it), a
+    full year, fewer credits, and half of a full year."""
+    if running and not stopped:
         taken = running.credits_taken
         this_year = (taken, taken // 2, taken // 2)[n]
         next_year = ((FULL_YEAR, FULL_YEAR), (FEWER, FEWER // 2), (0, 0))[n]
@@ -226,8 +231,8 @@ def _preset(n: int, running: Enrolment | None, last: Enrolment) -> dict[str, str
         "pg": last.programme,
         "pk": last.contract,
     }
-    if this_year is not None:
-        values["pe"] = str(this_year)
+    if running:
+        values["pe"] = str(this_year or 0)
     return values
 
 

@@ -35,7 +35,7 @@ def allowance_years(fa) -> str:
           separator,
           once(("status", y.student_status, y.reason, y.running, y.student_period, y.right_ends),
                lambda y=y: _status(y, f)),
-          once(("basis", y.basis, y.running, y.right_ends),
+          once(("basis", y.basis, y.running, y.right_ends, y.student_status, y.student_period),
                lambda y=y: _basis(y, f, fa.unconditional_until)),
           once(("amount", y.amount), lambda y=y: _amount(y.amount)))
          for y in fa.years),
@@ -108,6 +108,11 @@ def _status(y, f) -> str:
 
 
 def _basis(y, f, unconditional_until) -> str:
+    period = y.student_period
+    if y.basis == "school-leaver" and y.student_status and period:  # a student, then not
+        return _("After %(month)s: school-leaver months (see below).") % {
+            "month": month_year(period.end)
+        }
     if y.right_ends:  # the age limit, in the middle of the year (RULES.md §2.1-2.4)
         ends = {"month": month_year(y.right_ends), "age": f.age_limit}
         if y.running:

@@ -461,3 +461,15 @@ def test_rules_1_8_a_plan_that_is_the_second_enrolment_itself_misses_in_this_pro
     assert "Not possible" not in table  # the refusal starts after the planned year
     nl = comparison(get(client, "nl", **answers, **plans))
     assert "2026-2027, Bachelor (andere opleiding), diplomacontract" in nl
+
+
+def test_a_year_stopped_early_starts_the_plans_from_nothing_passed(client):
+    """Review 21: stopped in October, no exams taken: the presets expect nothing passed this
+    year, not all of it."""
+    stopped = {"r": "flanders", "s": "flanders", "on": "2026-11-20", "by": "2005", "bm": "11",
+               "y0": "2025-2026", "p0": "bachelor", "t0": "60", "e0": "60",
+               "y1": "2026-2027", "p1": "bachelor", "t1": "60", "em1": "10"}  # fmt: skip
+    html = get(client, **stopped)
+    values = dict(re.findall(r'name="(pe[0-2])" id="id_\1" value="(\d*)"', html))
+    assert values == {"pe0": "0", "pe1": "0", "pe2": "0"}
+    assert "Filled in: a full year" in html

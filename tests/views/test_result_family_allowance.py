@@ -431,3 +431,14 @@ def test_below_27_before_30_november_the_page_says_there_is_still_time(client, q
     assert "You are enrolled for 20 credits." in text
     after = verdicts(client, on="2026-12-01", **{**BELOW_27_IN_NOVEMBER, **query})[1]
     assert "Reach 27 credits for 2026-2027" not in after
+
+
+def test_a_student_year_that_stopped_early_says_the_school_leaver_months_come_after(client):
+    """RULES.md §2.1: stopping ends the student status at the end of that month; the
+    school-leaver months start the month after."""
+    _, text = verdicts(
+        client, r="flanders", s="flanders", on="2026-11-20", by="2005", bm="11",
+        y0="2025-2026", p0="bachelor", t0="60", e0="60",
+        y1="2026-2027", p1="bachelor", t1="60", em1="10",
+    )  # fmt: skip
+    assert "from September 2026 to October 2026. After October 2026: school-leaver months" in text
