@@ -50,6 +50,7 @@ class Column:
     refusal_confirmed: bool  # the refusal's length is on an official page (RULES.md §1.8)
     allowance: tuple[tuple[AllowanceBasis, int], ...] | None  # next year's months by basis
     fundable: bool | None  # French Community: an enrolment next year is fundable
+    diploma_year: bool  # Flanders: the plan's year keeps the allowance as its diploma year
     fees: YearFees | None  # the money at stake next year; None without a Flemish enrolment
 
 
@@ -83,6 +84,12 @@ class Comparison:
             or (c.fees and c.fees.credits_without_learning_credit)
             for c in self.columns
         )
+
+    @property
+    def diploma_year(self) -> bool:
+        """A plan's year keeps the family allowance only as a diploma year (RULES.md §2.1:
+        its length is not certain)."""
+        return any(c.diploma_year for c in self.columns)
 
     @property
     def not_fundable(self) -> bool:
@@ -175,6 +182,8 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
         refusal_confirmed=bool(se) and se.figures.refusal_confidence == "high",
         allowance=_allowance(fa, year) if fa and fa.birth_known else None,
         fundable=fc and _fundable(fc, year),
+        diploma_year=bool(fa)
+        and any(y.academic_year == year and y.reason == "diploma-year" for y in fa.years),
         fees=next((y for y in advice.fees.years if y.academic_year == year), None),
     )
 

@@ -287,3 +287,10 @@ def test_rules_1_3_a_plan_that_obtains_a_first_master_deducts_140():
     plan = [year(RUNNING, 60, 60, programme="master"), year(NEXT, 20, 20, programme="master")]
     column = compare(advise(scenario(plan, enrolments=done, credits_to_finish=80))).columns[0]
     assert column.master_deduction == 140
+
+
+def test_rules_2_1_a_diploma_year_plan_carries_the_uncertain_length_note():
+    plan = [year(RUNNING, 60, 60), year(NEXT, 15, 15)]
+    comparison = compare(advise(scenario(plan, credits_to_finish=75)))
+    assert comparison.diploma_year and comparison.columns[0].diploma_year
+    assert not compare(advise(scenario([year(RUNNING, 60, 60), year(NEXT, 60, 60)]))).diploma_year

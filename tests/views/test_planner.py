@@ -473,3 +473,17 @@ def test_a_year_stopped_early_starts_the_plans_from_nothing_passed(client):
     values = dict(re.findall(r'name="(pe[0-2])" id="id_\1" value="(\d*)"', html))
     assert values == {"pe0": "0", "pe1": "0", "pe2": "0"}
     assert "Filled in: a full year" in html
+
+
+def test_a_diploma_year_plan_says_its_length_is_not_certain(client):
+    """RULES.md §2.1: one diploma year per cycle under 27 credits; sources differ on whether
+    it lasts the whole year or until the thesis is handed in."""
+    final = {"r": "flanders", "s": "flanders", "on": "2026-11-20", "by": "2004", "bm": "04",
+             "f": "75", "y0": "2024-2025", "p0": "bachelor", "t0": "60", "e0": "60",
+             "y1": "2025-2026", "p1": "bachelor", "t1": "60", "e1": "45",
+             "y2": "2026-2027", "p2": "bachelor", "t2": "60",
+             "pe0": "60", "pt0": "15", "pp0": "15", "pg0": "bachelor", "pk0": "diploma"}  # fmt: skip
+    text = page_text(get(client, **final))
+    assert "Family allowance in a plan's diploma year (the last credits of the programme): " \
+           "fewer than 27 credits still count, once per cycle. Not certain" in text  # fmt: skip
+    assert "12 months as a student" in comparison(get(client, **final))
