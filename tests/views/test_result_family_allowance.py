@@ -442,3 +442,17 @@ def test_a_student_year_that_stopped_early_says_the_school_leaver_months_come_af
         y1="2026-2027", p1="bachelor", t1="60", em1="10",
     )  # fmt: skip
     assert "from September 2026 to October 2026. After October 2026: school-leaver months" in text
+
+
+def test_rules_2_2_the_job_seeker_periods_start_as_the_rules_above_say(client):
+    """Review 21: after a complete academic year the Brussels period starts on 1 August
+    (Famiris; parameter family_allowance/brussels/job_seeker_start), whatever the
+    registration date, so the summary sentence under the periods says so too."""
+    _, text = verdicts(
+        client, r="brussels", s="flanders", on="2026-11-20", by="2005", bm="06",
+        y0="2024-2025", p0="bachelor", t0="60", e0="20", y1="2025-2026", p1="bachelor", t1="60",
+        e1="10",
+    )  # fmt: skip
+    assert "August 2026 to July 2027" in text
+    assert "We start each period on 1 August after a complete academic year" in text
+    assert "it starts later if you register later" not in text
