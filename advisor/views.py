@@ -27,7 +27,7 @@ from .errors import field_name, scenario_errors, step_of_path
 from .explain import topic_context
 from .language import current_language
 from .planner import planner_for
-from .querystring import MAX_ROWS, to_data, whole_number
+from .querystring import MAX_ROWS, row_indices, to_data, whole_number
 from .wizard import (
     encoded,
     follow_ups,
@@ -140,7 +140,7 @@ def _step_context(request, name, state, form, title=None, **more) -> dict:
         "form": form,
         "title": form.title if title is None else title,
         "step_number": steps.index(name) + 1 if name in steps else 1,
-        "question_count": question_count(name, steps),
+        "question_count": question_count(name, steps, bool(row_indices(state))),
         "hidden": [(k, v) for k, values in state.lists() if k not in own for v in values],
         "back_url": url(previous, state) if previous else reverse("start"),
         "returning": request.GET.get("return") == "check",

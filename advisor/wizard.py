@@ -148,11 +148,12 @@ def steps_for(state: QueryDict, questions: Questions | None = None) -> list[str]
 OPTIONAL_STEPS = ("details", "finish", "netherlands")  # asked only where the answers need them
 
 
-def question_count(current: str, steps: list[str]) -> tuple[int, int]:
+def question_count(current: str, steps: list[str], has_rows: bool) -> tuple[int, int]:
     """How many questions in all, from the fewest to the most: until the years are answered,
     the optional steps they decide may still be added (a plain 'Question 2 of 5' would become
-    'of 6' later); after them, one number."""
-    if current in steps and steps.index(current) > steps.index("years"):
+    'of 6' later); once they are, one number (on the years step itself, rows may still come)."""
+    past_years = current in steps and steps.index(current) > steps.index("years")
+    if past_years or (has_rows and current != "years"):
         return len(steps), len(steps)
     return len(steps), len(steps) + sum(s not in steps for s in OPTIONAL_STEPS)
 

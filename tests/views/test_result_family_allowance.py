@@ -456,3 +456,14 @@ def test_rules_2_2_the_job_seeker_periods_start_as_the_rules_above_say(client):
     assert "August 2026 to July 2027" in text
     assert "We start each period on 1 August after a complete academic year" in text
     assert "it starts later if you register later" not in text
+
+
+def test_no_right_now_the_next_year_says_the_status_comes_back(client):
+    """Review 21: under the heading 'enrol ... to get the allowance again', the sentence says
+    the student status comes back, not that it is kept."""
+    _, text = verdicts(
+        client, r="brussels", s="flanders", on="2026-12-05", by="2005", bm="06",
+        y0="2025-2026", p0="bachelor", t0="60", e0="20", y1="2026-2027", p1="bachelor", t1="20",
+    )  # fmt: skip
+    assert "2027-2028: enrol for at least 27 credits to get the allowance again" in text
+    assert "With 27 credits or more in 2027-2028 you have the student status again" in text

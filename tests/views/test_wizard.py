@@ -241,8 +241,10 @@ def test_root_redirects_to_a_language(client):
         pytest.param("/en/step/years/", ONE_YEAR, "Question 4 of 5 to 7", id="years: still open"),
         pytest.param("/en/step/finish/", ONE_YEAR, "Question 5 of 5", id="after the years: known"),
         pytest.param("/nl/step/finish/", ONE_YEAR, "Vraag 5 van 5", id="after the years, in Dutch"),
-        pytest.param("/nl/step/residence/", {}, "Vraag 1 van 4 tot 7", id="a range, in Dutch"),
+        pytest.param("/nl/step/residence/", {}, "Vraag 1 van 4 à 7", id="a range, in Dutch"),
         pytest.param("/fr/step/residence/", {}, "Question 1 sur 4 à 7", id="a range, in French"),
+        pytest.param("/en/step/about/", ONE_YEAR, "Question 3 of 5",
+                     id="back to an earlier step: the years are answered, one number"),
     ],
 )  # fmt: skip
 def test_the_step_counter_never_grows_from_one_page_to_the_next(client, path, query, counter):
