@@ -64,6 +64,7 @@ class Outcome:
     share: Share
     earned: int
     closing: int
+    master_deduction: int = 0  # passing it all obtains a first master's degree (RULES.md §1.3)
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,17 @@ class LearningCredit:
         target: the page says that reading of the official text is not confirmed."""
         return any(y.graduaat_only and y.opening < self.figures.rebuild_target for y in self.years)
 
+    def outcome(self, share: Share) -> Outcome | None:
+        return next((o for o in self.running_year_outcomes if o.share == share), None)
+
+    @property
+    def if_all_passed(self) -> Outcome | None:
+        return self.outcome("all")
+
+    @property
+    def if_none_passed(self) -> Outcome | None:
+        return self.outcome("none")
+
     @property
     def lowest_outcome(self) -> Outcome | None:
         """While results are pending: the balance if nothing is passed."""
@@ -234,7 +246,7 @@ def learning_credit(scenario: Scenario) -> LearningCredit | None:
     outcomes = ()
     if before_pending:
         index, before = before_pending
-        outcomes = _outcomes(before, years[index:], by_year)
+        outcomes = _outcomes(before, years[index:], by_year, scenario.credits_to_finish)
     current = computed[-1]
     balance = current.closing if current.closing is not None else current.after_enrolment
     running = any(
@@ -299,27 +311,37 @@ def _change_of_programme(scenario: Scenario) -> ChangeOfProgramme:
     )
 
 
-def _outcomes(before: _State, years: list[AcademicYear], by_year) -> tuple[Outcome, ...]:
+def _outcomes(
+    before: _State, years: list[AcademicYear], by_year, to_finish: int | None
+) -> tuple[Outcome, ...]:
     """The closing balance if the pending results come out all passed, half or none: the years
-    before the first pending one stay as they are, so only the rest is counted again."""
+    before the first pending one stay as they are, so only the rest is counted again. Passing
+    all of a final year (`final_year`, or every credit still needed) obtains its degree."""
     pending = [e for year in years for e in by_year.get(year, ()) if not e.results_known]
     pending = [e for e in pending if deducts(e)]
     outcomes = []
     for share, fraction in (("all", 1), ("half", 0.5), ("none", 0)):
         assumed = {
-            year: tuple(
-                replace(e, credits_earned=int(e.credits_taken * fraction)) if e in pending else e
-                for e in by_year.get(year, ())
-            )
+            year: tuple(_assumed(e, fraction, to_finish) if e in pending else e for e in group)
             for year in years
+            for group in [by_year.get(year, ())]
         }
         state = replace(before)
-        closing = [_year(state, year, assumed[year]) for year in years][-1].closing
+        computed = [_year(state, year, assumed[year]) for year in years]
+        closing = computed[-1].closing
         if closing is not None:
-            outcomes.append(
-                Outcome(share, sum(int(e.credits_taken * fraction) for e in pending), closing)
-            )
+            earned = sum(int(e.credits_taken * fraction) for e in pending)
+            deducted = sum(y.master_deduction for y in computed)
+            outcomes.append(Outcome(share, earned, closing, deducted))
     return tuple(outcomes)
+
+
+def _assumed(e: Enrolment, fraction: float, to_finish: int | None) -> Enrolment:
+    earned = int(e.credits_taken * fraction)
+    final = e.final_year or (to_finish is not None and 0 < to_finish <= e.credits_taken)
+    return replace(e, credits_earned=earned, degree_obtained=e.degree_obtained or (
+        final and fraction == 1 and e.contract != "credit"
+    ))  # fmt: skip
 
 
 def _p(name: str, year: AcademicYear) -> int:

@@ -467,3 +467,27 @@ def test_each_running_year_outcome_is_the_balance_with_those_results_RULES_1_9(
     outcome = next(o for o in running.running_year_outcomes if o.share == share)
     assert outcome.earned == earned
     assert outcome.closing == compute([*history, year("2026-2027", 60, earned)]).balance
+
+
+@pytest.mark.parametrize(
+    "last, to_finish, deducted, closing",
+    [
+        pytest.param(year("2026-2027", 15, programme="master"), 15, 140, 45,
+                     id="RULES-1.3: passing the last 15 of a first master deducts 140"),
+        pytest.param(year("2026-2027", 15, programme="master", final_year=True), None, 140, 45,
+                     id="RULES-1.3: the final year, as answered"),
+        pytest.param(year("2026-2027", 15, programme="master"), 30, 0, 185,
+                     id="RULES-1.3: 15 more still needed after it: no degree yet"),
+    ],
+)  # fmt: skip
+def test_passing_everything_in_a_final_master_year_obtains_the_degree(
+    last, to_finish, deducted, closing
+):
+    done = [year("2021-2022", 60, 60), year("2022-2023", 60, 60),
+            year("2023-2024", 60, 60, degree_obtained=True),
+            year("2024-2025", 60, 60, programme="master"),
+            year("2025-2026", 60, 45, programme="master")]  # fmt: skip
+    top = {"credits_to_finish": to_finish} if to_finish is not None else {}
+    lc = compute([*done, last], as_of="2026-11-20", **top)
+    assert (lc.if_all_passed.master_deduction, lc.if_all_passed.closing) == (deducted, closing)
+    assert lc.if_none_passed.closing == 170
