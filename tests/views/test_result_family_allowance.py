@@ -467,3 +467,17 @@ def test_no_right_now_the_next_year_says_the_status_comes_back(client):
     )  # fmt: skip
     assert "2027-2028: enrol for at least 27 credits to get the allowance again" in text
     assert "With 27 credits or more in 2027-2028 you have the student status again" in text
+
+
+def test_rules_2_2_in_september_enrolling_comes_before_the_job_seeker_route(client):
+    """Review 23: not enrolled yet on 20 September, a Brussels student can still enrol for 27
+    credits by 30 November for the whole year (RULES.md §2.2); the summary says that first."""
+    _, text = verdicts(
+        client, r="brussels", s="flanders", on="2026-09-20", by="2006", bm="04",
+        y0="2025-2026", p0="bachelor", t0="60", e0="30",
+    )  # fmt: skip
+    assert (
+        "Family allowance now (September 2026): not as a student. Enrol for at least 27 credits "
+        "by 30 November 2026 and the whole of 2026-2027 counts; otherwise it can go on only if "
+        "you register as a young job seeker."
+    ) in text
