@@ -23,6 +23,22 @@ TOP_LEVEL = {a.key: a.name for a in answers.TOP_LEVEL if a.key != "by"}  # birth
 ROW = {a.key: a.name for a in answers.ROWS}
 INTEGERS = {a.name for a in answers.ANSWERS if a.kind == "integer"}
 BOOLEANS = {a.name for a in answers.ANSWERS if a.kind == "boolean"}
+YES = ("1", "on", "true")  # a boolean answer's yes; any other value is a no
+_BOOLEAN_KEY = re.compile(
+    "^(?:"
+    + "|".join(a.key for a in answers.TOP_LEVEL if a.kind == "boolean")
+    + ")$|^(?:"
+    + "|".join(a.key for a in answers.ROWS if a.kind == "boolean")
+    + ")[0-9]{1,2}$"
+)
+
+
+def said_no(key: str, value: str) -> bool:
+    """A boolean answer other than a yes (`nb=0`, `z4=no`): a no, which the answers leave out,
+    so that the page, the short link and the rules read it alike."""
+    return value not in YES and _BOOLEAN_KEY.match(key) is not None
+
+
 ROW_KEY = re.compile(rf"^({'|'.join(sorted(ROW, key=len, reverse=True))})([0-9]{{1,2}})$")
 MAX_ROWS = MAX_ENROLMENTS  # the years step offers no more; a longer query is refused by name
 
@@ -62,7 +78,7 @@ def _value(name: str, raw: str):
         number = whole_number(raw)
         return raw if number is None else number  # not a number: left for validation to name
     if name in BOOLEANS:
-        return raw in ("1", "on", "true")
+        return raw in YES
     return raw
 
 

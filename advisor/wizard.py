@@ -19,7 +19,7 @@ from django.utils import timezone
 from rules.questions import follow_up_questions
 from rules.scenario import Scenario, ScenarioError, parse_scenario
 
-from .querystring import ROW, row_indices, to_data
+from .querystring import ROW, row_indices, said_no, to_data
 
 # The years step: row, add, remove; the result page: sent (a feedback report was just sent).
 CONTROL_KEYS = {"go", "add", "remove", "row", "return", "lang", "sent"}
@@ -65,14 +65,22 @@ def state_of(query: QueryDict) -> QueryDict:
     that holds nothing else (a permalink) is the state as it is; else it is built key by key
     (QueryDict.copy() deep-copies, which costs more than the rest of the page's reading)."""
     lists = list(query.lists())
-    if all(key not in CONTROL_KEYS and values and values[-1] != "" for key, values in lists):
+    if all(_kept(key, values) for key, values in lists):
         return query
     state = QueryDict(mutable=True)
     for key, values in lists:
-        if key not in CONTROL_KEYS and values and values[-1] != "":
+        if _kept(key, values):
             state.setlist(key, list(values))
     state._mutable = False
     return state
+
+
+def _kept(key: str, values: list[str]) -> bool:
+    """An answer: not a control key, not empty, not a boolean's no (querystring.said_no)."""
+    return (
+        key not in CONTROL_KEYS and bool(values) and values[-1] != ""
+        and not said_no(key, values[-1])
+    )  # fmt: skip
 
 
 def encoded(state: QueryDict) -> str:

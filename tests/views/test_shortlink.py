@@ -183,3 +183,22 @@ def test_reading_a_code_counts_what_it_read():
         False,
     )
     assert shortlink.read(f"{HEAD}/23ba60.45t6").complete
+
+
+@pytest.mark.parametrize("no", ["0", "no", "false", "off"])
+def test_a_boolean_no_reads_alike_on_the_page_in_the_short_link_and_in_the_rules(client, no):
+    """Review 23: `nb=0` was a no for the rules but a yes for the answers list and the short
+    link, so the printed QR code gave another verdict. Any value but a yes is a no, left out."""
+    query = {"r": "flanders", "s": "netherlands", "on": "2026-11-26", "nb": no,
+             "y0": "2024-2025", "p0": "bachelor", "t0": "60", "e0": "60"}  # fmt: skip
+    html = client.get(f"/en/result/?{urlencode(query)}").content.decode()
+    yes = client.get(f"/en/result/?{urlencode({**query, 'nb': '1'})}").content.decode()
+
+    def head(page):  # the short link's first segment: residence, system, `.n` for a yes
+        return re.search(r'<a href="http://testserver/en/r/([^/"]+)/', page).group(1)
+
+    assert not head(html).endswith(".n") and head(yes).endswith(".n")
+    without = {k: v for k, v in query.items() if k != "nb"}
+    assert page_text(html) == page_text(
+        client.get(f"/en/result/?{urlencode(without)}").content.decode()
+    )
