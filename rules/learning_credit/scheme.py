@@ -70,7 +70,12 @@ def json_of(lc: LearningCredit | None) -> dict | None:
         and {"trigger": lc.rebuild.trigger, "from_year": str(lc.rebuild.from_year)},
         "sufficient": lc.sufficient,
         "running_year_outcomes": [
-            {"share": o.share, "earned": o.earned, "closing": o.closing}
+            {
+                "share": o.share,
+                "earned": o.earned,
+                "closing": o.closing,
+                "master_deduction": o.master_deduction,
+            }
             for o in lc.running_year_outcomes
         ],
     }
