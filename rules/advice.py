@@ -17,7 +17,8 @@ from .sources import Source, sources_for
 class Topic:
     code: str  # names the template that explains it
     scheme: str  # the code of the scheme it explains (its templates' folder)
-    sources: tuple[Source, ...]
+    sources: tuple[Source, ...]  # cited on the page
+    appeal_sources: tuple[Source, ...] = ()  # cited on the appeal sheet when it backs a ground
 
     @property
     def template(self) -> str:
@@ -109,7 +110,7 @@ class PlanOutcome:
 def advise(scenario: Scenario) -> Advice:
     results = {scheme.code: scheme.compute(scenario) for scheme in SCHEMES}
     topics = tuple(
-        Topic(code, scheme.code, sources_for(scheme.sources_key(code, result)))
+        _topic(code, scheme.code, sources_for(scheme.sources_key(code, result)))
         for scheme in SCHEMES
         if (result := results[scheme.code]) is not None
         for code in scheme.topics(result)
@@ -120,4 +121,13 @@ def advise(scenario: Scenario) -> Advice:
         topics=topics,
         fees=fees(scenario, results["learning_credit"], results["family_allowance"]),
         plans=tuple(PlanOutcome(p, advise(with_plan(scenario, p))) for p in scenario.plans),
+    )
+
+
+def _topic(code: str, scheme: str, sources: tuple[Source, ...]) -> Topic:
+    return Topic(
+        code,
+        scheme,
+        tuple(s for s in sources if s.on_page),
+        tuple(s for s in sources if s.appeal_sheet),
     )

@@ -70,9 +70,8 @@ def appeal_sheet(advice: Advice) -> AppealSheet:
     first_per_url: dict[str, Source] = {}
     for topic in advice.topics:
         if topic.code in topics:
-            for source in topic.sources:
-                if source.appeal_sheet:
-                    first_per_url.setdefault(source.url, source)
+            for source in topic.appeal_sources:
+                first_per_url.setdefault(source.url, source)
     sources = sorted(first_per_url.values(), key=lambda s: s.valid_from)
     on = advice.scenario.as_of
     return AppealSheet(

@@ -16,6 +16,7 @@ class Source:
     valid_from: date
     lang: str  # the language the source is written in: nl, fr, de
     appeal_sheet: bool = True  # cited on the appeal sheet when its topic backs a ground
+    on_page: bool = True  # false: backs only the appeal sheet's own sentences
 
 
 @cache
