@@ -25,7 +25,7 @@ from .family_allowance.amounts import Amount, amount_or_latest
 from .fees import MONTHS_IN_A_YEAR, TuitionTable, YearFees, tuition_table
 from .learning_credit.credit import Sufficiency
 from .scenario import Enrolment
-from .study_efficiency.rule import Programme, State, counts
+from .study_efficiency.rule import State, counts
 
 # A month without a basis that a job-seeker period covers: paid only after registering
 # (Brussels, Wallonia, the German-speaking Community; RULES.md §2).
@@ -161,7 +161,11 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
     fa = advice.results["family_allowance"]
     fc = advice.results["progression"]
     planned = next((e for e in outcome.plan.enrolments if e.academic_year == year), None)
-    refused = bool(se) and _refuses(se.current, planned, year)
+    missed = bool(se) and se.current.state == "missed" and planned is not None
+    # RULES.md §1.8: the rule counts a Flemish bachelor on a diploma contract; a change of
+    # programme starts another one, which the refusal does not close
+    same = planned is not None and counts(planned) and not planned.changed_programme
+    refused = missed and same and se.current.refused_from <= year <= se.current.refused_until
     return Column(
         name=outcome.plan.name,
         enrolments=outcome.plan.enrolments,
@@ -173,10 +177,7 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
         study_efficiency=se and se.current.state,
         study_efficiency_approximated=bool(se) and se.current.approximated,
         refused_enrolment=refused,
-        elsewhere=bool(se)
-        and se.current.state == "missed"
-        and planned is not None
-        and (planned.changed_programme or not counts(planned)),
+        elsewhere=missed and not same,
         deadline=se and (se.current.deadline if se.current.deadline_listed else None),
         refused_until=se and se.current.refused_until,
         refusal_confirmed=bool(se) and se.figures.refusal_confidence == "high",
@@ -185,19 +186,6 @@ def _column(outcome: PlanOutcome, year: AcademicYear) -> Column:
         diploma_year=bool(fa)
         and any(y.academic_year == year and y.reason == "diploma-year" for y in fa.years),
         fees=next((y for y in advice.fees.years if y.academic_year == year), None),
-    )
-
-
-def _refuses(programme: Programme, planned, year: AcademicYear) -> bool:
-    """RULES.md §1.8: a missed first enrolment closes that programme to the student for the
-    refusal's years; an enrolment in it (a Flemish bachelor on a diploma contract, no change
-    of programme) in one of them is refused."""
-    return (
-        programme.state == "missed"
-        and planned is not None
-        and counts(planned)
-        and not planned.changed_programme
-        and programme.refused_from <= year <= programme.refused_until
     )
 
 

@@ -273,6 +273,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         )
 
     today = Month.of(on)
+    age_end = birth and max(uncond, semi or uncond)  # the age right's last month
     what_if = _what_if(
         region,
         enrolment_year(scenario, region),
@@ -280,7 +281,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         bank_before,
         last_right,
         tuple(sorted(cycles_used)),
-        birth and max(uncond, semi or uncond),
+        age_end,
         today,
     )
     return FamilyAllowance(
@@ -301,9 +302,7 @@ def family_allowance(scenario: Scenario) -> FamilyAllowance | None:
         right_over=bool(last_right and last_right < today),
         today=today,
         basis_today=basis(today) if birth else None,
-        top_up_by=_top_up_by(
-            region, scenario, years, birth and max(uncond, semi or uncond), last_right
-        ),
+        top_up_by=_top_up_by(region, scenario, years, age_end, last_right),
         basis_of=basis,
     )
 
